@@ -30,4 +30,5 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static unsafe partial TensorHandle sdt_ones(long* shape, int ndim, sbyte dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.U1)] bool requiresGrad);
     [LibraryImport(Lib)] internal static unsafe partial TensorHandle sdt_empty(long* shape, int ndim, sbyte dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.U1)] bool requiresGrad);
     [LibraryImport(Lib)] internal static unsafe partial TensorHandle sdt_full(long* shape, int ndim, double value, sbyte dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.U1)] bool requiresGrad);
+    [LibraryImport(Lib)] internal static partial TensorHandle sdt_tensor_to(TensorHandle t, sbyte dtype, int deviceType, int deviceIndex, [MarshalAs(UnmanagedType.U1)] bool nonBlocking, [MarshalAs(UnmanagedType.U1)] bool copy);
 }

@@ -7,6 +7,9 @@ public sealed class TensorHandle : SafeHandle
 {
     public TensorHandle() : base(IntPtr.Zero, ownsHandle: true) { }
 
+    /// <summary>The null handle passed for an absent optional tensor. Never disposed.</summary>
+    internal static readonly TensorHandle Null = new();
+
     internal TensorHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
 
     public override bool IsInvalid => handle == IntPtr.Zero;

@@ -49,3 +49,13 @@ SDT_API int sdt_tensor_item_long(Tensor t, int64_t* out) { SDT_STATUS(*out = t->
 
 SDT_API Tensor sdt_tensor_shallow_clone(Tensor t) { SDT_TENSOR(at::Tensor(*t)) }
 
+
+// Converts dtype and/or device; dtype < 0 keeps the dtype, device_type < 0 keeps the device.
+SDT_API Tensor sdt_tensor_to(Tensor t, int8_t dtype, int device_type, int device_index, bool non_blocking, bool copy) {
+    SDT_TENSOR(([&] {
+        auto type = dtype < 0 ? t->scalar_type() : static_cast<at::ScalarType>(dtype);
+        auto device = device_type < 0 ? t->device()
+                                      : at::Device(static_cast<c10::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index));
+        return t->to(device, type, non_blocking, copy);
+    })())
+}
