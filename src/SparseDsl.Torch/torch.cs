@@ -23,6 +23,9 @@ public static partial class torch
     /// <summary>Opens a scope that frees every tensor made on this thread until it is disposed.</summary>
     public static DisposeScope NewDisposeScope() => new();
 
+    /// <summary>Native tensor handles currently alive (made and not yet freed), across all threads. For leak checks.</summary>
+    public static long LiveTensorHandles => Native.NativeMethods.sdt_live_tensor_handles();
+
     /// <summary>Parses a device description such as <c>cpu</c> or <c>cuda:0</c>.</summary>
     public static Device device(string description) => new(description);
 }

@@ -14,6 +14,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(Lib)] internal static partial IntPtr sdt_last_error();
     [LibraryImport(Lib)] internal static partial void sdt_tensor_free(IntPtr tensor);
+    [LibraryImport(Lib)] internal static partial long sdt_live_tensor_handles();
 
     [LibraryImport(Lib)] internal static partial int sdt_tensor_dim(TensorHandle t, out long dim);
     [LibraryImport(Lib)] internal static unsafe partial int sdt_tensor_shape(TensorHandle t, long* shape, int capacity);

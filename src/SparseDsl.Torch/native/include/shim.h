@@ -13,6 +13,7 @@
 
 #include <torch/torch.h>
 #include <ATen/ATen.h>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -26,8 +27,17 @@ namespace sdt {
 void set_last_error(const char* message);
 void clear_last_error();
 
-inline Tensor wrap(at::Tensor&& t) { return new at::Tensor(std::move(t)); }
-inline Tensor wrap(const at::Tensor& t) { return new at::Tensor(t); }
+// Number of tensor handles alive across the boundary: lets tests prove nothing leaks.
+extern std::atomic<int64_t> live_handles;
+
+inline Tensor wrap(at::Tensor&& t) {
+    live_handles.fetch_add(1, std::memory_order_relaxed);
+    return new at::Tensor(std::move(t));
+}
+inline Tensor wrap(const at::Tensor& t) {
+    live_handles.fetch_add(1, std::memory_order_relaxed);
+    return new at::Tensor(t);
+}
 
 inline at::IntArrayRef dims(const int64_t* values, int n) { return at::IntArrayRef(values, static_cast<size_t>(n)); }
 

@@ -1,7 +1,15 @@
 // Tensor lifetime and metadata: free, shape, dtype, device, raw data copies.
 #include "shim.h"
 
-SDT_API void sdt_tensor_free(Tensor t) { delete t; }
+std::atomic<int64_t> sdt::live_handles{0};
+
+SDT_API void sdt_tensor_free(Tensor t) {
+    if (!t) return;
+    sdt::live_handles.fetch_sub(1, std::memory_order_relaxed);
+    delete t;
+}
+
+SDT_API int64_t sdt_live_tensor_handles() { return sdt::live_handles.load(std::memory_order_relaxed); }
 
 SDT_API int sdt_tensor_dim(Tensor t, int64_t* out) { SDT_STATUS(*out = t->dim()) }
 

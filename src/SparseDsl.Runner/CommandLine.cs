@@ -1,0 +1,12 @@
+namespace SparseDsl.Runner;
+
+/// <summary>Separates the command (first argument not starting with '-') from configuration overrides.</summary>
+internal static class CommandLine
+{
+    public static (string Command, string[] Settings) Split(string[] args)
+    {
+        if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('='))
+            return (args[0].ToLowerInvariant(), args[1..]);
+        return ("train", args);
+    }
+}

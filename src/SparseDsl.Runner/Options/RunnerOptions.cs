@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace SparseDsl.Runner.Options;
+
+/// <summary>
+/// All runner options, bound from configuration (appsettings.json, SPARSEDSL_ environment variables, command line)
+/// and validated at start-up. <see cref="Load"/> reports every problem at once — unknown keys, values of the
+/// wrong type, values out of range — each with its key and what is allowed.
+/// </summary>
+public sealed class RunnerOptions
+{
+    public ExperimentOptions Experiment { get; } = new();
+    public TrainingOptions Training { get; } = new();
+    public DataOptions Data { get; } = new();
+    public RuntimeOptions Runtime { get; } = new();
+
+    public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel)
+    {
+        var errors = new List<string>();
+        CheckSection<ExperimentOptions>(configuration, ExperimentOptions.Section, errors);
+        CheckSection<TrainingOptions>(configuration, TrainingOptions.Section, errors);
+        CheckSection<DataOptions>(configuration, DataOptions.Section, errors);
+        CheckSection<RuntimeOptions>(configuration, RuntimeOptions.Section, errors);
+        if (errors.Count > 0) throw new OptionsException(errors);
+
+        var options = new RunnerOptions();
+        configuration.GetSection(ExperimentOptions.Section).Bind(options.Experiment);
+        configuration.GetSection(TrainingOptions.Section).Bind(options.Training);
+        configuration.GetSection(DataOptions.Section).Bind(options.Data);
+        configuration.GetSection(RuntimeOptions.Section).Bind(options.Runtime);
+        errors.AddRange(OptionsRules.Check(options, isKnownModel));
+        if (errors.Count > 0) throw new OptionsException(errors);
+        return options;
+    }
+
+    /// <summary>Every key of the section must name a property, and every value must convert to its type.</summary>
+    private static void CheckSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IConfiguration configuration, string section, List<string> errors)
+    {
+        var properties = typeof(T).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in configuration.GetSection(section).GetChildren())
+        {
+            var key = $"{section}:{child.Key}";
+            if (!properties.TryGetValue(child.Key, out var property))
+            {
+                errors.Add($"{key}: unknown setting. Known settings of {section}: {string.Join(", ", properties.Keys)}.");
+                continue;
+            }
+            var type = property.PropertyType;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                var element = type.GetGenericArguments()[0];
+                foreach (var item in child.GetChildren())
+                    CheckValue($"{key}:{item.Key}", item.Value, element, errors);
+                if (child.Value is not null && child.Value.Length > 0)
+                    errors.Add($"{key}: expected a list (use {key}:0=..., {key}:1=...), got '{child.Value}'.");
+            }
+            else
+            {
+                CheckValue(key, child.Value, type, errors);
+            }
+        }
+    }
+
+    private static void CheckValue(string key, string? value, Type type, List<string> errors)
+    {
+        if (value is null) return;
+        var ok = type == typeof(string)
+            || (type == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            || (type == typeof(long) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            || (type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            || (type == typeof(bool) && bool.TryParse(value, out _))
+            || (type.IsEnum && Enum.GetNames(type).Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase)));
+        if (ok) return;
+        var allowed = type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type))
+            : type == typeof(bool) ? "true or false"
+            : type == typeof(double) ? "a number (e.g. 0.1)"
+            : "an integer";
+        errors.Add($"{key}: '{value}' is not valid; expected {allowed}.");
+    }
+}
+
+/// <summary>Invalid configuration: every problem found, one per line.</summary>
+public sealed class OptionsException(IReadOnlyList<string> problems)
+    : Exception("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

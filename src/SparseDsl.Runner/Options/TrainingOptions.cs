@@ -1,0 +1,33 @@
+using SparseDsl.Training;
+
+namespace SparseDsl.Runner.Options;
+
+/// <summary>Section "Training": the optimiser and schedule (see <see cref="TrainingSettings"/>).</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    public int Epochs { get; set; } = 3;
+    public int BatchSize { get; set; } = 128;
+    public double LearningRate { get; set; } = 0.1;
+    public double Momentum { get; set; } = 0.9;
+    public bool Nesterov { get; set; } = true;
+    public double WeightDecay { get; set; } = 5e-4;
+    public List<double> MilestoneFractions { get; set; } = [];
+    public double Gamma { get; set; } = 0.1;
+    public double LabelSmoothing { get; set; }
+
+    public TrainingSettings ToSettings(long seed) => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Momentum = Momentum,
+        Nesterov = Nesterov,
+        WeightDecay = WeightDecay,
+        MilestoneFractions = MilestoneFractions.Count > 0 ? [.. MilestoneFractions] : [0.5, 0.75],
+        Gamma = Gamma,
+        LabelSmoothing = LabelSmoothing,
+        Seed = seed,
+    };
+}

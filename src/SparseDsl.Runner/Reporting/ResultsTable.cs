@@ -1,0 +1,26 @@
+using SparseDsl.Runner.Commands;
+using Spectre.Console;
+
+namespace SparseDsl.Runner.Reporting;
+
+/// <summary>The final table of a run: one row per trained model.</summary>
+internal static class ResultsTable
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<RunResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]SparseDsl results[/]");
+        table.AddColumns("model", "policy", "density", "sparsity", "params kept", "test acc", "test loss", "wall time");
+        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        foreach (var r in results)
+            table.AddRow(
+                Markup.Escape(r.Model),
+                Markup.Escape(r.Policy),
+                r.RealisedDensity.ToString("0.0000"),
+                (1 - r.RealisedDensity).ToString("P1"),
+                $"{r.KeptParameters:N0} / {r.TotalParameters:N0}",
+                r.Test.Accuracy.ToString("P2"),
+                r.Test.Loss.ToString("0.0000"),
+                $"{r.WallTime.TotalSeconds:0.0} s");
+        console.Write(table);
+    }
+}

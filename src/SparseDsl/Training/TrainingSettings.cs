@@ -1,0 +1,25 @@
+namespace SparseDsl.Training;
+
+/// <summary>
+/// The hyper-parameters of one training run. Defaults follow the paper's CIFAR recipe (SGD, Nesterov momentum 0.9,
+/// lr 0.1, weight decay 5e-4, batch 128, lr ×0.1 at 50% and 75% of training), with fewer epochs.
+/// </summary>
+public sealed record TrainingSettings
+{
+    public int Epochs { get; init; } = 3;
+    public int BatchSize { get; init; } = 128;
+    public double LearningRate { get; init; } = 0.1;
+    public double Momentum { get; init; } = 0.9;
+    public bool Nesterov { get; init; } = true;
+    public double WeightDecay { get; init; } = 5e-4;
+
+    /// <summary>Epochs, as fractions of <see cref="Epochs"/>, after which the learning rate is multiplied by <see cref="Gamma"/>.</summary>
+    public double[] MilestoneFractions { get; init; } = [0.5, 0.75];
+    public double Gamma { get; init; } = 0.1;
+    public double LabelSmoothing { get; init; }
+    public long Seed { get; init; } = 17;
+
+    /// <summary>Milestone epochs: each fraction of <see cref="Epochs"/>, rounded, kept when inside the run.</summary>
+    public int[] MilestoneEpochs() =>
+        [.. MilestoneFractions.Select(f => (int)Math.Round(f * Epochs)).Where(e => e > 0 && e < Epochs).Distinct().Order()];
+}

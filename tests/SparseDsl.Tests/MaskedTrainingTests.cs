@@ -1,0 +1,61 @@
+using SparseDsl.Data;
+using SparseDsl.Generated;
+using SparseDsl.Modeling;
+using SparseDsl.Sparsity;
+using SparseDsl.Training;
+
+namespace SparseDsl.Tests;
+
+/// <summary>Training on real Fashion-MNIST keeps pruned weights exactly zero and still learns.</summary>
+public class MaskedTrainingTests
+{
+    private static (DeviceBatches Train, DeviceBatches Test) SmallFashionMnist(int trainCount, int testCount)
+    {
+        var (train, test) = FashionMnist.Load();
+        return (new DeviceBatches(train.Subset([.. Enumerable.Range(0, trainCount).Select(i => (long)i)]), CPU),
+                new DeviceBatches(test.Subset([.. Enumerable.Range(0, testCount).Select(i => (long)i)]), CPU));
+    }
+
+    [Fact]
+    public void Pruned_weights_stay_exactly_zero_after_training_and_the_model_learns()
+    {
+        var (train, test) = SmallFashionMnist(4096, 1000);
+        using var _ = train;
+        using var __ = test;
+        manual_seed(17);
+        using var model = ModelCatalog.Find("lenet5")!.Create();
+        Initialization.KaimingNormal(model);
+        var densities = LayerDensities.For(model.Info, Allocation.Erk, 0.1);
+        var report = RandomMasks.Apply(model, densities, seed: 17, MaskSampling.Exact);
+        Assert.InRange(report.GlobalDensity, 0.1 - 1e-3, 0.1 + 1e-3);
+
+        var settings = new TrainingSettings { Epochs = 2, LearningRate = 0.05, WeightDecay = 5e-4 };
+        var history = new Trainer(settings).Train(model, train, validation: null);
+
+        foreach (var (name, layer) in model.MaskedLayers)
+        {
+            var weight = layer.weight.data<float>();
+            var mask = layer.weight_mask.data<float>();
+            var prunedNonZero = weight.Where((w, i) => mask[i] == 0f && w != 0f).Count();
+            Assert.True(prunedNonZero == 0, $"{name}: {prunedNonZero} pruned weights are non-zero after training");
+            // Kept weights did train: not all still at zero.
+            Assert.Contains(weight.Where((w, i) => mask[i] == 1f), w => w != 0f);
+        }
+        Assert.True(history[^1].Train.Loss < history[0].Train.Loss, "training loss did not fall");
+        Assert.True(Evaluator.Evaluate(model, test).Accuracy > 0.6, "a 90%-sparse LeNet-5 should beat 60% after 2 short epochs");
+    }
+
+    [Fact]
+    public void Masks_and_pruned_zeros_survive_a_move_to_the_device()
+    {
+        manual_seed(1);
+        using var model = ModelCatalog.Find("mlp")!.Create();
+        RandomMasks.Apply(model, LayerDensities.For(model.Info, Allocation.Uniform, 0.2), seed: 3, MaskSampling.Exact);
+        model.to(CPU);
+        var names = model.named_buffers().Select(b => b.name).ToList();
+        Assert.Contains("fc1.weight_mask", names);
+        var (_, layer) = model.MaskedLayers[0];
+        var kept = layer.weight_mask.data<float>().Count(v => v == 1f);
+        Assert.Equal((long)Math.Round(0.2 * layer.weight.numel()), kept);
+    }
+}
