@@ -70,6 +70,8 @@ internal sealed class TrainCommand(RunnerOptions options, ModelEntry model, ILog
     {
         var data = options.Data;
         var (trainSet, testSet) = FashionMnist.Load(data.Path, data.Dataset);
+        if (data.TrainLimit > 0 && data.TrainLimit < trainSet.Count)
+            trainSet = trainSet.Subset([.. Enumerable.Range(0, data.TrainLimit).Select(i => (long)i)]);
         DeviceBatches? validation = null;
         if (data.ValidationFraction > 0)
         {

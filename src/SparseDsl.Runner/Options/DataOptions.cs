@@ -12,4 +12,7 @@ public sealed class DataOptions
 
     /// <summary>Share of the training images held out for validation (the official code holds out 10%).</summary>
     public double ValidationFraction { get; set; } = 0.1;
+
+    /// <summary>Use only the first N training images (0 = all): for quick trials and smoke tests.</summary>
+    public int TrainLimit { get; set; }
 }

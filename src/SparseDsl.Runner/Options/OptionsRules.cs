@@ -29,6 +29,7 @@ internal static class OptionsRules
 
         var d = o.Data;
         if (d.Dataset is not ("fashion-mnist" or "mnist")) yield return $"Data:Dataset: unknown dataset '{d.Dataset}'; expected fashion-mnist or mnist.";
+        if (d.TrainLimit < 0) yield return $"Data:TrainLimit: {d.TrainLimit} must be 0 (all images) or more.";
         if (d.ValidationFraction is < 0 or >= 1) yield return $"Data:ValidationFraction: {d.ValidationFraction} must be in [0, 1).";
 
         var r = o.Runtime;

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using SparseDsl.Runner.Options;
+
+namespace SparseDsl.Runner.Tests;
+
+public class OptionsValidationTests
+{
+    private static RunnerOptions Load(params (string Key, string Value)[] settings) =>
+        RunnerOptions.Load(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build(),
+            name => name is "lenet5" or "mlp");
+
+    [Fact]
+    public void Valid_settings_bind()
+    {
+        var o = Load(("Experiment:Model", "mlp"), ("Experiment:Policies:0", "erk"), ("Training:Epochs", "2"), ("Runtime:Device", "cpu"));
+        Assert.Equal("mlp", o.Experiment.Model);
+        Assert.Equal(["erk"], o.Experiment.Policies);
+        Assert.Equal(2, o.Training.Epochs);
+    }
+
+    [Fact]
+    public void Every_type_problem_and_unknown_key_is_listed_at_once()
+    {
+        var e = Assert.Throws<OptionsException>(() => Load(
+            ("Training:Epochs", "three"),
+            ("Training:Nesterov", "maybe"),
+            ("Training:Epoks", "3"),
+            ("Experiment:MaskSampling", "poisson")));
+        Assert.Equal(4, e.Problems.Count);
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:Epochs:") && p.Contains("integer"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:Nesterov:") && p.Contains("true or false"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:Epoks:") && p.Contains("unknown setting"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:MaskSampling:") && p.Contains("Exact, Bernoulli"));
+    }
+
+    [Fact]
+    public void Every_range_problem_is_listed_at_once()
+    {
+        var e = Assert.Throws<OptionsException>(() => Load(
+            ("Experiment:Model", "resnet9000"),
+            ("Experiment:Policies:0", "erk"),
+            ("Experiment:Policies:1", "magic"),
+            ("Experiment:Density", "1.5"),
+            ("Training:Epochs", "0"),
+            ("Training:Momentum", "1.2"),
+            ("Data:ValidationFraction", "1"),
+            ("Runtime:Device", "tpu")));
+        Assert.Equal(7, e.Problems.Count);
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Model:") && p.Contains("resnet9000"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Policies:1:") && p.Contains("magic"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Density:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:Epochs:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:Momentum:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Data:ValidationFraction:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Runtime:Device:") && p.Contains("tpu"));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace SparseDsl.Runner.Tests;
+
+/// <summary>The runner as a user runs it: a child process, its output and its exit code.</summary>
+public class RunnerProcessTests
+{
+    private static (int ExitCode, string Output) Run(params string[] args)
+    {
+        var runner = Path.Combine(AppContext.BaseDirectory, "sparsedsl.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(runner);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "runner did not finish in 5 minutes");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [Fact]
+    public void Invalid_configuration_exits_2_listing_every_problem()
+    {
+        var (code, output) = Run("--Training:Epochs=0", "--Experiment:Density=2", "--Training:Typo=1");
+        Assert.Equal(2, code);
+        Assert.Contains("Training:Epochs", output);
+        Assert.Contains("Experiment:Density", output);
+        Assert.Contains("Training:Typo", output);
+    }
+
+    [Fact]
+    public void Missing_data_exits_1_naming_the_path_and_the_package()
+    {
+        var (code, output) = Run("--Data:Path=/nonexistent/fmnist");
+        Assert.Equal(1, code);
+        Assert.Contains("/nonexistent/fmnist", output);
+        Assert.Contains("dataset-fashion-mnist", output);
+    }
+
+    [Fact]
+    public void Cuda_without_cuda_fails_with_a_clear_message()
+    {
+        if (SparseDsl.Torch.torch.cuda.is_available()) return; // only meaningful where CUDA is absent (CI)
+        var (code, output) = Run("--Runtime:Device=cuda", "--Data:TrainLimit=256");
+        Assert.Equal(1, code);
+        Assert.Contains("CUDA is not available", output);
+    }
+
+    [Fact]
+    public void A_short_job_trains_dense_and_sparse_and_prints_the_table()
+    {
+        var (code, output) = Run("--Training:Epochs=1", "--Data:TrainLimit=2048", "--Data:ValidationFraction=0.1");
+        Assert.True(code == 0, output);
+        Assert.Contains("SparseDsl results", output);
+        Assert.Contains("dense", output);
+        Assert.Contains("erk", output);
+        Assert.Contains("90.0%", output); // ERK row's sparsity column
+    }
+
+    [Fact]
+    public void Models_command_lists_the_catalog()
+    {
+        var (code, output) = Run("models");
+        Assert.Equal(0, code);
+        Assert.Contains("lenet5", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("61,706", output);
+    }
+}
