@@ -122,6 +122,8 @@ public class FunctionalTests
         AssertClose([5.5f, 7.5f, 9.5f, 7.5f], F.avg_pool2d(x, 2));
         AssertClose([2.444444f, 4.444445f, 5.888889f, 7.777778f], F.avg_pool2d(x, 3, stride: 2, padding: 1));
         AssertClose([5.5f, 6.666667f, 8.833333f, 7.777778f], F.avg_pool2d(x, 3, stride: 2, padding: 1, count_include_pad: false));
+        AssertClose([22f, 30f, 38f, 30f], F.avg_pool2d(x, 2, divisor_override: 1));
+        Assert.Throws<TorchException>(() => F.avg_pool2d(x, 2, divisor_override: 0));
     }
 
     [Fact]

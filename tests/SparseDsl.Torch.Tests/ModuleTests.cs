@@ -70,7 +70,6 @@ public class ModuleTests
         conv.bias = new nn.Parameter(tensor(new[] { 0.1f, -0.2f, 0.3f }));
         Assert.Same(conv.weight, conv.named_parameters().Single(p => p.name == "weight").parameter);
         var x = tensor(FunctionalTests.Seq(50, 7, 13, 6, 4), [1, 2, 5, 5]);
-        // Same values as FunctionalTests' conv2d reference, first output channel, with stride 1 and no padding.
         var expected = F.conv2d(x, conv.weight, conv.bias, 1).data<float>();
         Assert.Equal(expected, conv.call(x).data<float>());
     }

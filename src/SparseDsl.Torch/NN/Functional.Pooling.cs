@@ -37,7 +37,7 @@ public static partial class torch
             {
                 var s = stride.GetValueOrDefault();
                 return NativeLib.Wrap(NativeMethods.sdt_nn_avg_pool2d(input.Handle, &kernel_size, 1, &s, stride.HasValue ? 1 : 0,
-                    &padding, 1, ceil_mode, count_include_pad, divisor_override ?? 0));
+                    &padding, 1, ceil_mode, count_include_pad, divisor_override.HasValue, divisor_override.GetValueOrDefault()));
             }
 
             /// <summary>2-D average pooling with per-dimension sizes; a null stride means the kernel size.</summary>
@@ -49,7 +49,7 @@ public static partial class torch
                 fixed (long* s = stride)
                 fixed (long* p = padding)
                     return NativeLib.Wrap(NativeMethods.sdt_nn_avg_pool2d(input.Handle, k, kernel_size.Length, s, stride?.Length ?? 0,
-                        p, padding.Length, ceil_mode, count_include_pad, divisor_override ?? 0));
+                        p, padding.Length, ceil_mode, count_include_pad, divisor_override.HasValue, divisor_override.GetValueOrDefault()));
             }
 
             /// <summary>Average pooling to an <paramref name="output_size"/> x <paramref name="output_size"/> map, whatever the input size.</summary>

@@ -33,7 +33,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)]
     internal static unsafe partial TensorHandle sdt_nn_avg_pool2d(TensorHandle input, long* kernel, int nKernel, long* stride, int nStride,
         long* padding, int nPadding, [MarshalAs(UnmanagedType.U1)] bool ceilMode, [MarshalAs(UnmanagedType.U1)] bool countIncludePad,
-        long divisorOverride);
+        [MarshalAs(UnmanagedType.U1)] bool hasDivisorOverride, long divisorOverride);
 
     [LibraryImport(Lib)] internal static unsafe partial TensorHandle sdt_nn_adaptive_avg_pool2d(TensorHandle input, long* outputSize, int nOutputSize);
 

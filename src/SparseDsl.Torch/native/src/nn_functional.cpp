@@ -67,13 +67,12 @@ SDT_API Tensor sdt_nn_max_pool2d(Tensor input, const int64_t* kernel, int n_kern
                               sdt::dims(dilation, n_dilation), ceil_mode))
 }
 
-// divisor_override <= 0 means none.
 SDT_API Tensor sdt_nn_avg_pool2d(Tensor input, const int64_t* kernel, int n_kernel, const int64_t* stride, int n_stride,
                                  const int64_t* padding, int n_padding, bool ceil_mode, bool count_include_pad,
-                                 int64_t divisor_override) {
+                                 bool has_divisor_override, int64_t divisor_override) {
     SDT_TENSOR(at::avg_pool2d(*input, sdt::dims(kernel, n_kernel), sdt::dims(stride, n_stride), sdt::dims(padding, n_padding),
                               ceil_mode, count_include_pad,
-                              divisor_override > 0 ? c10::optional<int64_t>(divisor_override) : c10::nullopt))
+                              has_divisor_override ? c10::optional<int64_t>(divisor_override) : c10::nullopt))
 }
 
 // A single output size is used for both height and width.
