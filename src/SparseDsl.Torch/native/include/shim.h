@@ -26,6 +26,8 @@ typedef at::Tensor* Tensor;
 namespace sdt {
 void set_last_error(const char* message);
 void clear_last_error();
+// Throws a clear error for a CUDA device when libtorch has no usable CUDA (defined in device.cpp).
+void require_device(const at::Device& device);
 
 // Number of tensor handles alive across the boundary: lets tests prove nothing leaks.
 extern std::atomic<int64_t> live_handles;
@@ -53,9 +55,11 @@ inline c10::optional<at::Tensor> optional(Tensor t) {
 }
 
 inline at::TensorOptions options(int8_t dtype, int device_type, int device_index, bool requires_grad) {
+    at::Device device(static_cast<c10::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index));
+    require_device(device);
     return at::TensorOptions()
         .dtype(static_cast<at::ScalarType>(dtype))
-        .device(at::Device(static_cast<c10::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)))
+        .device(device)
         .requires_grad(requires_grad);
 }
 }  // namespace sdt

@@ -64,6 +64,7 @@ SDT_API Tensor sdt_tensor_to(Tensor t, int8_t dtype, int device_type, int device
         auto type = dtype < 0 ? t->scalar_type() : static_cast<at::ScalarType>(dtype);
         auto device = device_type < 0 ? t->device()
                                       : at::Device(static_cast<c10::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index));
+        sdt::require_device(device);
         return t->to(device, type, non_blocking, copy);
     })())
 }
