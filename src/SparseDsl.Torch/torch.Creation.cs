@@ -35,6 +35,38 @@ public static partial class torch
     public static Tensor ones(params long[] size) => ones(size, null);
     public static Tensor empty(params long[] size) => empty(size, null);
 
+    /// <summary>Values from <paramref name="start"/> up to (excluding) <paramref name="end"/>; int64 unless <paramref name="dtype"/> says otherwise.</summary>
+    public static Tensor arange(long start, long end, long step = 1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        Arange(start, end, step, dtype ?? ScalarType.Int64, device, requires_grad);
+
+    public static Tensor arange(long end, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        Arange(0, end, 1, dtype ?? ScalarType.Int64, device, requires_grad);
+
+    /// <summary>Floating-point range (of <see cref="default_dtype"/> unless <paramref name="dtype"/> says otherwise).</summary>
+    public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        Arange(start, end, step, dtype ?? default_dtype, device, requires_grad);
+
+    public static Tensor arange(double end, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        Arange(0, end, 1, dtype ?? default_dtype, device, requires_grad);
+
+    private static Tensor Arange(double start, double end, double step, ScalarType dtype, Device? device, bool requires_grad)
+    {
+        var d = device ?? CPU;
+        return NativeLib.Wrap(NativeMethods.sdt_arange(start, end, step, (sbyte)dtype, (int)d.type, d.index, requires_grad));
+    }
+
+    // *_like: the input's shape, and its dtype and device unless given.
+    public static Tensor zeros_like(Tensor input, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        input.zeros_like(dtype, device, requires_grad);
+    public static Tensor ones_like(Tensor input, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        input.ones_like(dtype, device, requires_grad);
+    public static Tensor empty_like(Tensor input, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        input.empty_like(dtype, device, requires_grad);
+    public static Tensor full_like(Tensor input, double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+        input.full_like(value, dtype, device, requires_grad);
+
+    public static Tensor clone(Tensor input) => input.clone();
+
     /// <summary>Copies managed data into a new CPU tensor of the given shape (default: 1-D).</summary>
     public static Tensor tensor(float[] data, long[]? shape = null) => FromSpan<float>(data, shape, ScalarType.Float32);
     public static Tensor tensor(double[] data, long[]? shape = null) => FromSpan<double>(data, shape, ScalarType.Float64);
@@ -87,9 +119,48 @@ public static partial class torch
             throw new NotSupportedException($"item<{typeof(T).Name}> is not supported; use float, double, long, int, byte or bool.");
         }
 
+        public Tensor zeros_like(ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+            NativeLib.Wrap(NativeMethods.sdt_zeros_like(Handle, LikeDtype(dtype), LikeDeviceType(device), LikeDeviceIndex(device), requires_grad));
+        public Tensor ones_like(ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+            NativeLib.Wrap(NativeMethods.sdt_ones_like(Handle, LikeDtype(dtype), LikeDeviceType(device), LikeDeviceIndex(device), requires_grad));
+        public Tensor empty_like(ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+            NativeLib.Wrap(NativeMethods.sdt_empty_like(Handle, LikeDtype(dtype), LikeDeviceType(device), LikeDeviceIndex(device), requires_grad));
+        public Tensor full_like(double value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+            NativeLib.Wrap(NativeMethods.sdt_full_like(Handle, value, LikeDtype(dtype), LikeDeviceType(device), LikeDeviceIndex(device), requires_grad));
+
+        /// <summary>A copy with its own storage (recorded by autograd).</summary>
+        public Tensor clone() => NativeLib.Wrap(NativeMethods.sdt_tensor_clone(Handle));
+
+        /// <summary>This tensor laid out contiguously (the same storage when it already is).</summary>
+        public Tensor contiguous() => NativeLib.Wrap(NativeMethods.sdt_tensor_contiguous(Handle));
+
+        /// <summary>Copies <paramref name="src"/> (broadcast, converted) into this tensor in place.</summary>
+        public Tensor copy_(Tensor src, bool non_blocking = false)
+        {
+            NativeLib.Check(NativeMethods.sdt_tensor_copy_(Handle, src.Handle, non_blocking));
+            return this;
+        }
+
+        public Tensor zero_()
+        {
+            NativeLib.Check(NativeMethods.sdt_tensor_zero_(Handle));
+            return this;
+        }
+
+        public Tensor fill_(double value)
+        {
+            NativeLib.Check(NativeMethods.sdt_tensor_fill_(Handle, value));
+            return this;
+        }
+
         /// <summary>A new handle to the same storage (an alias, like assigning a Python variable).</summary>
         public Tensor alias() => NativeLib.Wrap(NativeMethods.sdt_tensor_shallow_clone(Handle));
     }
+
+    // Encodings of "keep the source's dtype/device" for the native *_like and conversion functions.
+    internal static sbyte LikeDtype(ScalarType? dtype) => dtype is { } t ? (sbyte)t : (sbyte)-1;
+    internal static int LikeDeviceType(Device? device) => device is null ? -1 : (int)device.type;
+    internal static int LikeDeviceIndex(Device? device) => device?.index ?? -1;
 
     internal static ScalarType DtypeOf<T>() where T : unmanaged =>
         typeof(T) == typeof(float) ? ScalarType.Float32 :
