@@ -26,7 +26,8 @@ internal sealed class AttributeArguments(AttributeData data, AttributeSyntax syn
     /// <summary>The values of a <c>params</c> array argument.</summary>
     public IReadOnlyList<T> PositionalArray<T>(int index)
     {
-        if (index >= data.ConstructorArguments.Length || data.ConstructorArguments[index].Kind != TypedConstantKind.Array)
+        if (index >= data.ConstructorArguments.Length || data.ConstructorArguments[index].Kind != TypedConstantKind.Array
+            || data.ConstructorArguments[index].IsNull)
             return new T[0];
         return data.ConstructorArguments[index].Values.Select(v => v.Value is T t ? t : default!).ToArray();
     }

@@ -37,7 +37,7 @@ internal static class ModelParser
         var claims = new List<NameClaim> { new(symbol.Name, fullName, LocationInfo.From(syntax.Identifier)) };
         var alias = arguments.Named<string?>("Name", null);
         var aliases = new List<string>();
-        if (!string.IsNullOrWhiteSpace(alias) && !string.Equals(alias, symbol.Name, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrWhiteSpace(alias) && alias != symbol.Name)
         {
             aliases.Add(alias!);
             claims.Add(new NameClaim(alias!, fullName, arguments.NamedLocation("Name")));
