@@ -12,11 +12,11 @@ namespace SparseDsl.Generators.Tests;
 /// </summary>
 public class GeneratedModelTests
 {
-    private static readonly Lazy<Assembly> Models = new(CompileModels);
+    private static readonly Lazy<Assembly> Models = new(() => CompileAndLoad(GeneratorHarness.ModelsProjectSources()));
 
-    private static Assembly CompileModels()
+    private static Assembly CompileAndLoad(IReadOnlyList<(string Path, string Text)> sources)
     {
-        var (output, generatorDiagnostics) = GeneratorHarness.RunAndCompile(IntegrationContract.Compilation(GeneratorHarness.ModelsProjectSources()));
+        var (output, generatorDiagnostics) = GeneratorHarness.RunAndCompile(IntegrationContract.Compilation(sources));
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(IntegrationContract.Errors(output));
         using var image = new MemoryStream();
@@ -118,6 +118,27 @@ public class GeneratedModelTests
         var erk = (Sparsity.SparsityPolicy)Find("FindPolicy", "erk90")!;
         Assert.Equal((Allocation.Erk, 0.1), (erk.Allocation, erk.Density));
         Assert.Null(Find("FindPolicy", "snip"));
+    }
+
+    [Fact]
+    public void Every_layer_kind_counts_parameters_and_macs()
+    {
+        var assembly = CompileAndLoad([(GeneratorHarness.DeclarationsPath, Declarations.EveryLayerKind)]);
+        var info = (ModelInfo)assembly.GetType("T.Kinds", throwOnError: true)!.GetProperty("Info")!.GetValue(null)!;
+
+        Assert.Equal(
+            ["conv1", "bn1", "relu1", "grouped", "bn2", "relu2", "avgpool1", "maxpool1", "gap1", "flatten1", "fc1", "bn3", "relu3", "dropout1", "fc2"],
+            info.Layers.Select(l => l.Name));
+        // conv1 16·3·3·3 (no bias); bn 2·16; grouped 32·(16/4)·3·3 + 32; bn 2·32; fc1 32·64 + 64; bn1d 2·64; fc2 64·10.
+        Assert.Equal([432L, 32, 0, 1184, 64, 0, 0, 0, 0, 0, 2112, 128, 0, 0, 640], info.Layers.Select(l => l.ParameterCount));
+        // conv1 16·32·32 × 3·3·3; grouped 32·16·16 × 4·3·3; fc1 32·64; fc2 64·10.
+        Assert.Equal([442368L, 0, 0, 294912, 0, 0, 0, 0, 0, 0, 2048, 0, 0, 0, 640], info.Layers.Select(l => l.MacsPerSample));
+        Assert.Equal([32L, 4, 3, 3], info.FindLayer("grouped")!.WeightShape);
+        Assert.Equal([32L, 16, 16], info.FindLayer("grouped")!.OutputShape);
+        Assert.Equal([32L, 8, 8], info.FindLayer("maxpool1")!.OutputShape);
+        Assert.Equal([32L], info.FindLayer("gap1")!.OutputShape);
+        Assert.Equal([64L], info.FindLayer("bn3")!.WeightShape);
+        Assert.Equal(["conv1", "grouped", "fc1", "fc2"], info.PrunableLayers.Select(l => l.Name));
     }
 
     [Fact]

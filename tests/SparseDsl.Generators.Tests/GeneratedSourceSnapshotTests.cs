@@ -40,6 +40,14 @@ public class GeneratedSourceSnapshotTests
     public void Catalog() => Verify("SparseDsl.Generated.ModelCatalog.g.cs");
 
     [Fact]
+    public void EveryLayerKind()
+    {
+        var result = GeneratorHarness.Run(Declarations.EveryLayerKind);
+        Assert.Empty(result.Diagnostics);
+        Snapshot.VerifySource("T.Kinds.g.cs", result.Source("T.Kinds.g.cs"));
+    }
+
+    [Fact]
     public void Output_is_deterministic()
     {
         var again = GeneratorHarness.Run(GeneratorHarness.Compilation(GeneratorHarness.ModelsProjectSources()));
