@@ -1,0 +1,140 @@
+using System.Globalization;
+using SparseDsl.Generators.Infrastructure;
+using SparseDsl.Generators.Specs;
+using SparseDsl.Sparsity;
+
+namespace SparseDsl.Generators.Emitting;
+
+/// <summary>
+/// Writes <c>&lt;Namespace&gt;.&lt;Model&gt;.g.cs</c>: the model's <c>ISparseModel</c> members (Info, DensityTables computed
+/// here at compile time, CreateModule) and its <c>&lt;Model&gt;Module</c> class.
+/// </summary>
+internal static class ModelEmitter
+{
+    public static string HintName(ModelSpec model) => model.Type.HintName(".g.cs");
+
+    public static string Emit(ModelSpec model, EquatableArray<PolicySpec> policies)
+    {
+        var type = model.Type;
+        var writer = FileHeader.Start(type.Namespace);
+        writer.Line("partial " + type.Keyword + " " + type.Name + " : " + Names.ISparseModel);
+        using (writer.OpenBlock())
+        {
+            WriteInfo(writer, model);
+            writer.Line();
+            WriteDensityTables(writer, model, policies);
+            writer.Line();
+            writer.Summary("Creates a <see cref=\"" + ModuleName(model) + "\"/> with freshly initialised parameters.");
+            writer.Line("public static " + Names.SparseModule + " CreateModule() => new " + ModuleFullName(model) + "();");
+        }
+        writer.Line();
+        WriteModule(writer, model);
+        return writer.ToString();
+    }
+
+    private static void WriteInfo(SourceWriter writer, ModelSpec model)
+    {
+        var layers = model.Layers;
+        var parameters = layers.Sum(l => l.ParameterCount);
+        var prunable = layers.Where(l => l.Prunable).Sum(l => l.WeightShape.Aggregate(1L, (a, b) => a * b));
+        var macs = layers.Sum(l => l.Macs);
+        var output = layers.Count == 0 ? model.InputShape : layers[layers.Count - 1].OutputShape;
+        writer.Line("/// <summary>");
+        writer.Line("/// " + model.ModelName + ": input " + Literals.Shape(model.InputShape) + ", output " + Literals.Shape(output) + "; "
+            + Count(layers.Count, "layer") + ", " + Count(parameters, "parameter") + ", " + Count(prunable, "prunable weight") + ", "
+            + Literals.Long(macs) + " MACs per sample.");
+        writer.Line("/// <list type=\"bullet\">");
+        foreach (var layer in layers)
+            writer.Line("/// <item><description>" + LayerText.Describe(layer) + "</description></item>");
+        writer.Line("/// </list>");
+        writer.Line("/// </summary>");
+        writer.Line("public static " + Names.ModelInfo + " Info { get; } = new " + Names.ModelInfo + "(");
+        using (writer.Indent())
+        {
+            writer.Line(Literals.String(model.ModelName) + ",");
+            writer.Line(Literals.StringArray(model.Aliases) + ",");
+            writer.Line(Literals.LongArray(model.InputShape) + ",");
+            writer.Line("new " + Names.LayerInfo + "[]");
+            using (writer.OpenBlock("});"))
+                foreach (var layer in layers)
+                    writer.Line(LayerText.Info(layer) + ",");
+        }
+    }
+
+    private static void WriteDensityTables(SourceWriter writer, ModelSpec model, EquatableArray<PolicySpec> policies)
+    {
+        var shapes = model.PrunableWeightShapes();
+        var layerNames = model.PrunableLayerNames();
+        var tables = new List<(PolicySpec Policy, IReadOnlyList<double> Densities)>();
+        foreach (var policy in policies)
+        {
+            var result = DensityAllocator.Allocate(policy.Allocation, shapes, policy.Density, policy.ClassifierDensity);
+            if (result.Succeeded) tables.Add((policy, result.Densities));
+        }
+
+        writer.Line("/// <summary>");
+        writer.Line("/// Density tables of " + model.ModelName + " computed at compile time, one per policy of the compilation that fits the model;");
+        writer.Line("/// densities of " + string.Join(", ", layerNames) + " in that order.");
+        if (tables.Count > 0)
+        {
+            writer.Line("/// <list type=\"bullet\">");
+            foreach (var (policy, densities) in tables)
+                writer.Line("/// <item><description>" + Literals.Xml(policy.PolicyName) + " (" + policy.Allocation + ", density " + Literals.Double(policy.Density) + "): "
+                    + string.Join(", ", densities.Select(d => d.ToString("0.####", CultureInfo.InvariantCulture))) + "</description></item>");
+            writer.Line("/// </list>");
+        }
+        writer.Line("/// </summary>");
+        var declaration = "public static " + Names.IReadOnlyList + "<" + Names.DensityTable + "> DensityTables { get; } = new " + Names.DensityTable;
+        if (tables.Count == 0)
+        {
+            writer.Line(declaration + "[0];");
+            return;
+        }
+        writer.Line(declaration + "[]");
+        using (writer.OpenBlock("};"))
+            foreach (var (policy, densities) in tables)
+                writer.Line("new " + Names.DensityTable + "(" + Literals.String(policy.PolicyName) + ", " + Names.Allocation + "." + policy.Allocation + ", "
+                    + Literals.Double(policy.Density) + ", " + Literals.Double(policy.ClassifierDensity) + ", "
+                    + Literals.StringArray(layerNames) + ", " + Literals.DoubleArray(densities) + "),");
+    }
+
+    private static void WriteModule(SourceWriter writer, ModelSpec model)
+    {
+        var layers = model.Layers;
+        writer.Summary(
+            "Trainable module of <see cref=\"" + model.Type.FullyQualifiedName + "\"/>, layers in declaration order;",
+            "Conv2d and Linear weights are masked, biases and BatchNorm parameters stay dense.");
+        writer.Line(model.Type.Accessibility + " sealed class " + ModuleName(model) + " : " + Names.SparseModule);
+        using (writer.OpenBlock())
+        {
+            foreach (var layer in layers.Where(l => l.HasModule))
+                writer.Line("private readonly " + LayerText.ModuleType(layer) + " " + layer.Name + ";");
+            if (layers.Any(l => l.HasModule)) writer.Line();
+
+            writer.Summary("Creates the layers with fresh parameters and registers them in forward order.");
+            writer.Line("public " + ModuleName(model) + "() : base(" + Literals.String(model.ModelName) + ", " + model.Type.FullyQualifiedName + ".Info)");
+            using (writer.OpenBlock())
+                foreach (var layer in layers.Where(l => l.HasModule))
+                    writer.Line("this." + layer.Name + " = Register(" + Literals.String(layer.Name) + ", " + LayerText.Construction(layer) + ");");
+            writer.Line();
+
+            var output = layers.Count == 0 ? model.InputShape : layers[layers.Count - 1].OutputShape;
+            writer.Summary("Forward pass on a batch: [N, " + Literals.ShapeList(model.InputShape) + "] → [N, " + Literals.ShapeList(output) + "].");
+            writer.Line("public override " + Names.Tensor + " forward(" + Names.Tensor + " x)");
+            using (writer.OpenBlock())
+            {
+                foreach (var layer in layers)
+                    foreach (var statement in LayerText.Forward(layer))
+                        writer.Line(statement);
+                writer.Line("return x;");
+            }
+        }
+    }
+
+    private static string ModuleName(ModelSpec model) => model.Type.Name + "Module";
+
+    private static string ModuleFullName(ModelSpec model) =>
+        model.Type.Namespace.Length == 0 ? "global::" + ModuleName(model) : "global::" + model.Type.Namespace + "." + ModuleName(model);
+
+    private static string Count(long value, string noun) => Literals.Long(value) + " " + noun + (value == 1 ? "" : "s");
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+
+namespace SparseDsl.Sparsity;
+
+/// <summary>
+/// Layer-wise densities for a global density, exactly as the official Random_Pruning code defines them
+/// (see <see cref="Allocation"/>). Pure arithmetic with no dependency beyond the BCL, so the source generator compiles this
+/// file too and the tables it writes at compile time are the ones run-time sweeps compute.
+/// </summary>
+public static class DensityAllocator
+{
+    /// <summary>Uniform+ keeps the classifier at this density when the global density is below it.</summary>
+    public const double UniformPlusClassifierDensity = 0.2;
+
+    /// <summary>
+    /// Spreads <paramref name="density"/> (kept weights / all prunable weights) over the layers.
+    /// </summary>
+    /// <param name="allocation">The allocation rule.</param>
+    /// <param name="weightShapes">Prunable weight shapes in forward order, <c>[out, in, kh, kw]</c> or <c>[out, in]</c>;
+    /// the first is the first layer (stem), the last the classifier.</param>
+    /// <param name="density">Global density in (0, 1].</param>
+    /// <param name="classifierDensity">Classifier density for <see cref="Allocation.ErkPlus"/>, in (0, 1]; ignored otherwise.</param>
+    public static AllocationResult Allocate(Allocation allocation, IReadOnlyList<long[]> weightShapes, double density, double classifierDensity = 1.0)
+    {
+        if (weightShapes == null) throw new ArgumentNullException(nameof(weightShapes));
+        var shapeError = CheckShapes(weightShapes);
+        if (shapeError != null) return AllocationResult.Failure(shapeError);
+        if (!IsDensity(density))
+            return AllocationResult.Failure("density " + Format(density) + " is outside (0, 1]; use a value such as 0.1 for 90% sparsity");
+
+        var counts = new long[weightShapes.Count];
+        for (var i = 0; i < counts.Length; i++) counts[i] = Product(weightShapes[i]);
+
+        switch (allocation)
+        {
+            case Allocation.Dense: return AllocationResult.Success(Filled(counts.Length, 1.0));
+            case Allocation.Uniform: return AllocationResult.Success(Filled(counts.Length, density));
+            case Allocation.UniformPlus: return UniformPlus(counts, density);
+            case Allocation.Er: return ErdosRenyi(counts, RawErdosRenyi(weightShapes), density);
+            case Allocation.Erk: return ErdosRenyi(counts, RawErdosRenyiKernel(weightShapes), density);
+            case Allocation.ErkPlus: return ErkPlus(weightShapes, counts, density, classifierDensity);
+            default: return AllocationResult.Failure("unknown allocation " + allocation.ToString());
+        }
+    }
+
+    /// <summary>True for a valid density: in (0, 1] (NaN excluded).</summary>
+    public static bool IsDensity(double value) => value > 0 && value <= 1;
+
+    private static AllocationResult UniformPlus(long[] counts, double density)
+    {
+        if (counts.Length < 2)
+            return AllocationResult.Failure("Uniform+ needs a first layer and a classifier, but the model has a single prunable layer; use Uniform");
+        var densities = Filled(counts.Length, density);
+        densities[0] = 1.0;
+        if (density >= UniformPlusClassifierDensity) return AllocationResult.Success(densities);
+
+        // The official code divides the remaining budget by all masked weights N, not by the remaining layers' count.
+        var total = Sum(counts);
+        var last = counts.Length - 1;
+        var remaining = density * total - counts[0] - UniformPlusClassifierDensity * counts[last];
+        var middle = remaining / total;
+        if (counts.Length > 2 && middle <= 0)
+            return AllocationResult.Failure("Uniform+ at density " + Format(density) + " leaves no weights for the middle layers once the first layer is dense and the classifier at 0.2; raise the density or use Uniform or ERK");
+        for (var i = 1; i < last; i++) densities[i] = middle;
+        densities[last] = UniformPlusClassifierDensity;
+        return AllocationResult.Success(densities);
+    }
+
+    private static AllocationResult ErkPlus(IReadOnlyList<long[]> shapes, long[] counts, double density, double classifierDensity)
+    {
+        if (!IsDensity(classifierDensity))
+            return AllocationResult.Failure("classifier density " + Format(classifierDensity) + " is outside (0, 1]");
+        if (counts.Length < 2)
+            return AllocationResult.Failure("ERK+ needs a classifier and at least one other prunable layer; use ERK");
+
+        var last = counts.Length - 1;
+        var total = Sum(counts);
+        var classifierKept = counts[last] * classifierDensity;
+        var budget = density * total;
+        if (classifierKept >= budget)
+            return AllocationResult.Failure("the classifier alone at density " + Format(classifierDensity) + " keeps " + Format(classifierKept)
+                + " weights, at least the whole budget of " + Format(budget) + " (density " + Format(density) + " of " + total.ToString(CultureInfo.InvariantCulture)
+                + " weights); lower ClassifierDensity or raise the density");
+        var restDensity = (budget - classifierKept) / (total - counts[last]);
+        if (restDensity > 1)
+            return AllocationResult.Failure("with the classifier at density " + Format(classifierDensity) + " the other layers would need density "
+                + Format(restDensity) + " > 1; raise ClassifierDensity or lower the density");
+
+        var restShapes = new long[last][];
+        var restCounts = new long[last];
+        for (var i = 0; i < last; i++)
+        {
+            restShapes[i] = shapes[i];
+            restCounts[i] = counts[i];
+        }
+        var rest = ErdosRenyi(restCounts, RawErdosRenyiKernel(restShapes), restDensity);
+        if (!rest.Succeeded) return rest;
+        var densities = new double[counts.Length];
+        for (var i = 0; i < last; i++) densities[i] = rest.Densities[i];
+        densities[last] = classifierDensity;
+        return AllocationResult.Success(densities);
+    }
+
+    /// <summary>
+    /// density_l = ε·raw_l with ε solving Σ density_l·n_l = d·N. While the largest ε·raw_l exceeds 1, every layer sharing
+    /// that largest raw value is made dense and ε is solved again over the others (the official iterative cap).
+    /// </summary>
+    private static AllocationResult ErdosRenyi(long[] counts, double[] raw, double density)
+    {
+        var dense = new bool[counts.Length];
+        var epsilon = 0.0;
+        while (true)
+        {
+            // Budget left for the non-dense layers: the official rhs, Σ_free n·d − Σ_dense n·(1 − d).
+            var rhs = 0.0;
+            var divisor = 0.0;
+            var maxRaw = double.NegativeInfinity;
+            for (var i = 0; i < counts.Length; i++)
+            {
+                if (dense[i])
+                {
+                    rhs -= counts[i] * (1 - density);
+                    continue;
+                }
+                rhs += counts[i] * density;
+                divisor += raw[i] * counts[i];
+                if (raw[i] > maxRaw) maxRaw = raw[i];
+            }
+            if (divisor == 0) break; // every layer dense: only reachable at density 1 through rounding
+            epsilon = rhs / divisor;
+            if (maxRaw * epsilon <= 1) break;
+            for (var i = 0; i < counts.Length; i++)
+                if (!dense[i] && raw[i] == maxRaw) dense[i] = true;
+        }
+
+        var densities = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+            densities[i] = dense[i] ? 1.0 : epsilon * raw[i];
+        return AllocationResult.Success(densities);
+    }
+
+    /// <summary>ER: (n_out + n_in) / (n_out · n_in), the kernel ignored.</summary>
+    private static double[] RawErdosRenyi(IReadOnlyList<long[]> shapes)
+    {
+        var raw = new double[shapes.Count];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var shape = shapes[i];
+            raw[i] = (double)(shape[0] + shape[1]) / ((double)shape[0] * shape[1]);
+        }
+        return raw;
+    }
+
+    /// <summary>ERK: the sum of the weight's dimensions over their product.</summary>
+    private static double[] RawErdosRenyiKernel(IReadOnlyList<long[]> shapes)
+    {
+        var raw = new double[shapes.Count];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var shape = shapes[i];
+            long sum = 0;
+            for (var j = 0; j < shape.Length; j++) sum += shape[j];
+            raw[i] = sum / (double)Product(shape);
+        }
+        return raw;
+    }
+
+    private static string? CheckShapes(IReadOnlyList<long[]> shapes)
+    {
+        if (shapes.Count == 0) return "the model has no prunable (Conv2d or Linear) weights";
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            var shape = shapes[i];
+            if (shape == null || (shape.Length != 2 && shape.Length != 4))
+                return "weight shape " + (i + 1).ToString(CultureInfo.InvariantCulture) + " must be [out, in] or [out, in, kh, kw]";
+            for (var j = 0; j < shape.Length; j++)
+                if (shape[j] <= 0)
+                    return "weight shape " + (i + 1).ToString(CultureInfo.InvariantCulture) + " has a non-positive dimension";
+        }
+        return null;
+    }
+
+    private static long Product(long[] shape)
+    {
+        long product = 1;
+        for (var i = 0; i < shape.Length; i++) product *= shape[i];
+        return product;
+    }
+
+    private static long Sum(long[] values)
+    {
+        long sum = 0;
+        for (var i = 0; i < values.Length; i++) sum += values[i];
+        return sum;
+    }
+
+    private static double[] Filled(int length, double value)
+    {
+        var values = new double[length];
+        for (var i = 0; i < length; i++) values[i] = value;
+        return values;
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
