@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SparseDsl;
 using SparseDsl.Data;
 using SparseDsl.Generated;
 using SparseDsl.Sparsity;

@@ -7,7 +7,7 @@ public class RunnerProcessTests
 {
     private static (int ExitCode, string Output) Run(params string[] args)
     {
-        var runner = Path.Combine(AppContext.BaseDirectory, "sparsedsl.dll");
+        var runner = Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(runner);
         foreach (var a in args) start.ArgumentList.Add(a);

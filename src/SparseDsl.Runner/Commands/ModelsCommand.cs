@@ -15,9 +15,9 @@ internal static class ModelsCommand
                 Markup.Escape(m.Name),
                 Markup.Escape(string.Join(", ", m.Aliases)),
                 string.Join("×", m.Info.InputShape),
-                m.Info.TotalParameters.ToString("N0"),
-                m.Info.PrunableParameters.ToString("N0"),
-                m.Info.Macs.ToString("N0"));
+                m.Info.ParameterCount.ToString("N0"),
+                m.Info.PrunableWeightCount.ToString("N0"),
+                m.Info.MacsPerSample.ToString("N0"));
         console.Write(table);
     }
 }

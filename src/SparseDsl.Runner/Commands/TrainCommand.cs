@@ -21,7 +21,7 @@ internal sealed class TrainCommand(RunnerOptions options, ModelEntry model, ILog
         var experiment = options.Experiment;
         var settings = options.Training.ToSettings(experiment.Seed);
         logger.LogInformation("Model {Model} ({Parameters:N0} parameters), device {Device}, {Threads} threads, {Epochs} epochs",
-            model.Name, model.Info.TotalParameters, device, get_num_threads(), settings.Epochs);
+            model.Name, model.Info.ParameterCount, device, get_num_threads(), settings.Epochs);
 
         var (train, validation, test) = LoadData(device, experiment.Seed);
         using var _ = train;
@@ -60,7 +60,7 @@ internal sealed class TrainCommand(RunnerOptions options, ModelEntry model, ILog
         var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(module, validation);
         logger.LogInformation("{Policy}: test loss {Loss:0.0000}, test accuracy {Acc:P2}", policy, testScore.Loss, testScore.Accuracy);
 
-        var total = module.Info.TotalParameters;
+        var total = module.Info.ParameterCount;
         var pruned = masks.Weights - masks.Kept;
         return new RunResult(model.Name, policy, targetDensity, masks.GlobalDensity, masks.Weights, masks.Kept,
             total, total - pruned, testScore, validationScore, clock.Elapsed);

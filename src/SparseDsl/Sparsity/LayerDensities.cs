@@ -11,7 +11,7 @@ public static class LayerDensities
     /// </summary>
     public static double[] For(ModelInfo model, Allocation allocation, double density, double classifierDensity = 1.0)
     {
-        var shapes = model.Layers.Where(l => l.Prunable).Select(l => l.WeightShape).ToList();
+        var shapes = model.GetPrunableWeightShapes();
         if (allocation == Allocation.Dense) return [.. shapes.Select(_ => 1.0)];
         var result = DensityAllocator.Allocate(allocation, shapes, density, classifierDensity);
         if (result.Error is { } error) throw new ArgumentException($"{model.Name}: {error}");

@@ -1,3 +1,4 @@
+using SparseDsl.Torch;
 using SparseDsl.Modeling;
 using SparseDsl.Randomness;
 using static SparseDsl.Torch.torch;
