@@ -14,9 +14,17 @@ internal static class CrossChecks
     public static EquatableArray<DiagnosticInfo> Run(ImmutableArray<ModelResult> models, ImmutableArray<PolicyResult> policies)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        DuplicateModelNames(models, diagnostics);
-        DuplicatePolicyNames(policies, diagnostics);
-        Feasibility(models, policies, diagnostics);
+        try
+        {
+            DuplicateModelNames(models, diagnostics);
+            DuplicatePolicyNames(policies, diagnostics);
+            Feasibility(models, policies, diagnostics);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "the cross-declaration checks",
+                DeclarationReader.FailureText(exception)));
+        }
         return diagnostics.ToEquatableArray();
     }
 

@@ -10,7 +10,8 @@ internal static class ModelParser
 {
     public static ModelResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetNode is not TypeDeclarationSyntax syntax || context.TargetSymbol is not INamedTypeSymbol symbol)
+        // The attributes target classes only; on a struct the compiler already reports CS0592.
+        if (context.TargetNode is not TypeDeclarationSyntax syntax || context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol)
             return ModelResult.Empty;
         try
         {
