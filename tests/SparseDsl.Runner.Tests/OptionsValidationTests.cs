@@ -26,8 +26,10 @@ public class OptionsValidationTests
             ("Training:Epochs", "three"),
             ("Training:Nesterov", "maybe"),
             ("Training:Epoks", "3"),
-            ("Experiment:MaskSampling", "poisson")));
-        Assert.Equal(4, e.Problems.Count);
+            ("Experiment:MaskSampling", "poisson"),
+            ("Training:BatchSize", "0")));
+        Assert.Equal(5, e.Problems.Count);
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:BatchSize:") && p.Contains("at least 1"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Epochs:") && p.Contains("integer"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Nesterov:") && p.Contains("true or false"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Epoks:") && p.Contains("unknown setting"));

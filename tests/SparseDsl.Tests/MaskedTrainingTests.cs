@@ -19,7 +19,7 @@ public class MaskedTrainingTests
     [Fact]
     public void Pruned_weights_stay_exactly_zero_after_training_and_the_model_learns()
     {
-        var (train, test) = SmallFashionMnist(4096, 1000);
+        var (train, test) = SmallFashionMnist(8192, 1000);
         using var _ = train;
         using var __ = test;
         manual_seed(17);
@@ -29,7 +29,7 @@ public class MaskedTrainingTests
         var report = RandomMasks.Apply(model, densities, seed: 17, MaskSampling.Exact);
         Assert.InRange(report.GlobalDensity, 0.1 - 1e-3, 0.1 + 1e-3);
 
-        var settings = new TrainingSettings { Epochs = 2, LearningRate = 0.05, WeightDecay = 5e-4 };
+        var settings = new TrainingSettings { Epochs = 3, LearningRate = 0.05, WeightDecay = 5e-4, MilestoneFractions = [] };
         var history = new Trainer(settings).Train(model, train, validation: null);
 
         foreach (var (name, layer) in model.MaskedLayers)
@@ -42,7 +42,8 @@ public class MaskedTrainingTests
             Assert.Contains(weight.Where((w, i) => mask[i] == 1f), w => w != 0f);
         }
         Assert.True(history[^1].Train.Loss < history[0].Train.Loss, "training loss did not fall");
-        Assert.True(Evaluator.Evaluate(model, test).Accuracy > 0.6, "a 90%-sparse LeNet-5 should beat 60% after 2 short epochs");
+        var accuracy = Evaluator.Evaluate(model, test).Accuracy;
+        Assert.True(accuracy > 0.7, $"a 90%-sparse LeNet-5 should beat 70% after 3 short epochs; got {accuracy:P2}");
     }
 
     [Fact]

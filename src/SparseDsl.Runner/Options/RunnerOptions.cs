@@ -19,17 +19,21 @@ public sealed class RunnerOptions
     public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel)
     {
         var errors = new List<string>();
-        CheckSection<ExperimentOptions>(configuration, ExperimentOptions.Section, errors);
-        CheckSection<TrainingOptions>(configuration, TrainingOptions.Section, errors);
-        CheckSection<DataOptions>(configuration, DataOptions.Section, errors);
-        CheckSection<RuntimeOptions>(configuration, RuntimeOptions.Section, errors);
-        if (errors.Count > 0) throw new OptionsException(errors);
+        var invalidKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        CheckSection<ExperimentOptions>(configuration, ExperimentOptions.Section, errors, invalidKeys);
+        CheckSection<TrainingOptions>(configuration, TrainingOptions.Section, errors, invalidKeys);
+        CheckSection<DataOptions>(configuration, DataOptions.Section, errors, invalidKeys);
+        CheckSection<RuntimeOptions>(configuration, RuntimeOptions.Section, errors, invalidKeys);
 
+        // Bind what is well-formed, so range rules still report on the rest in the same run.
+        var bindable = invalidKeys.Count == 0 ? configuration : new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.AsEnumerable().Where(kv => !invalidKeys.Any(k => kv.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase))))
+            .Build();
         var options = new RunnerOptions();
-        configuration.GetSection(ExperimentOptions.Section).Bind(options.Experiment);
-        configuration.GetSection(TrainingOptions.Section).Bind(options.Training);
-        configuration.GetSection(DataOptions.Section).Bind(options.Data);
-        configuration.GetSection(RuntimeOptions.Section).Bind(options.Runtime);
+        bindable.GetSection(ExperimentOptions.Section).Bind(options.Experiment);
+        bindable.GetSection(TrainingOptions.Section).Bind(options.Training);
+        bindable.GetSection(DataOptions.Section).Bind(options.Data);
+        bindable.GetSection(RuntimeOptions.Section).Bind(options.Runtime);
         errors.AddRange(OptionsRules.Check(options, isKnownModel));
         if (errors.Count > 0) throw new OptionsException(errors);
         return options;
@@ -37,7 +41,7 @@ public sealed class RunnerOptions
 
     /// <summary>Every key of the section must name a property, and every value must convert to its type.</summary>
     private static void CheckSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
-        IConfiguration configuration, string section, List<string> errors)
+        IConfiguration configuration, string section, List<string> errors, HashSet<string> invalidKeys)
     {
         var properties = typeof(T).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var child in configuration.GetSection(section).GetChildren())
@@ -46,6 +50,7 @@ public sealed class RunnerOptions
             if (!properties.TryGetValue(child.Key, out var property))
             {
                 errors.Add($"{key}: unknown setting. Known settings of {section}: {string.Join(", ", properties.Keys)}.");
+                invalidKeys.Add(key);
                 continue;
             }
             var type = property.PropertyType;
@@ -53,32 +58,37 @@ public sealed class RunnerOptions
             {
                 var element = type.GetGenericArguments()[0];
                 foreach (var item in child.GetChildren())
-                    CheckValue($"{key}:{item.Key}", item.Value, element, errors);
+                    if (!CheckValue($"{key}:{item.Key}", item.Value, element, errors)) invalidKeys.Add(key);
                 if (child.Value is not null && child.Value.Length > 0)
+                {
                     errors.Add($"{key}: expected a list (use {key}:0=..., {key}:1=...), got '{child.Value}'.");
+                    invalidKeys.Add(key);
+                }
             }
-            else
+            else if (!CheckValue(key, child.Value, type, errors))
             {
-                CheckValue(key, child.Value, type, errors);
+                invalidKeys.Add(key);
             }
         }
     }
 
-    private static void CheckValue(string key, string? value, Type type, List<string> errors)
+    /// <summary>False (and a problem added) when <paramref name="value"/> does not convert to <paramref name="type"/>.</summary>
+    private static bool CheckValue(string key, string? value, Type type, List<string> errors)
     {
-        if (value is null) return;
+        if (value is null) return true;
         var ok = type == typeof(string)
             || (type == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             || (type == typeof(long) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             || (type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             || (type == typeof(bool) && bool.TryParse(value, out _))
             || (type.IsEnum && Enum.GetNames(type).Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase)));
-        if (ok) return;
+        if (ok) return true;
         var allowed = type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type))
             : type == typeof(bool) ? "true or false"
             : type == typeof(double) ? "a number (e.g. 0.1)"
             : "an integer";
         errors.Add($"{key}: '{value}' is not valid; expected {allowed}.");
+        return false;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SparseDsl.Runner.Commands;
 using Spectre.Console;
 
@@ -16,11 +17,13 @@ internal static class ResultsTable
                 Markup.Escape(r.Model),
                 Markup.Escape(r.Policy),
                 r.RealisedDensity.ToString("0.0000"),
-                (1 - r.RealisedDensity).ToString("P1"),
+                Percent(1 - r.RealisedDensity, "0.0"),
                 $"{r.KeptParameters:N0} / {r.TotalParameters:N0}",
-                r.Test.Accuracy.ToString("P2"),
+                Percent(r.Test.Accuracy, "0.00"),
                 r.Test.Loss.ToString("0.0000"),
                 $"{r.WallTime.TotalSeconds:0.0} s");
         console.Write(table);
     }
+
+    private static string Percent(double fraction, string format) => (fraction * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
 }
