@@ -11,15 +11,17 @@ using Spectre.Console;
 namespace SparseDsl.Runner;
 
 /// <summary>Validates configuration, runs the command, and maps the outcome to an exit code.</summary>
-internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConsole console, ILoggerFactory loggers)
+internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConsole console, ILoggerFactory loggers, IProgressDisplay progress)
 {
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidConfiguration = 2;
 
+    public static readonly string[] Commands = ["sweep", "train", "collect", "models"];
+
     private readonly ILogger logger = loggers.CreateLogger("SparseDsl");
 
-    public int Run(string command, CancellationToken cancellation)
+    public int Run(string command, string commandLine, CancellationToken cancellation)
     {
         try
         {
@@ -28,16 +30,14 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
                 case "models":
                     ModelsCommand.Write(console);
                     return Success;
-                case "train":
+                case "sweep" or "train" or "collect":
                     var options = RunnerOptions.Load(configuration, name => ModelCatalog.Find(name) is not null);
-                    if (options.Runtime.Threads > 0) torch.set_num_threads(options.Runtime.Threads);
-                    else torch.set_num_threads(Environment.ProcessorCount);
-                    var model = ModelCatalog.Find(options.Experiment.Model)!;
-                    var results = new TrainCommand(options, model, loggers.CreateLogger<TrainCommand>()).Run(cancellation);
+                    torch.set_num_threads(options.Runtime.Threads > 0 ? options.Runtime.Threads : Environment.ProcessorCount);
+                    var results = new SweepCommand(options, loggers, progress).Run(command, commandLine, cancellation);
                     ResultsTable.Write(console, results);
                     return Success;
                 default:
-                    logger.LogError("Unknown command '{Command}'. Commands: train (default), models.", command);
+                    logger.LogError("Unknown command '{Command}'. Commands: {Commands} (sweep is the default).", command, string.Join(", ", Commands));
                     return InvalidConfiguration;
             }
         }
@@ -53,10 +53,10 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("Cancelled.");
+            logger.LogWarning("Cancelled. Finished runs are kept; the same command resumes the sweep.");
             return Failure;
         }
-        catch (Exception e) when (e is TorchException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is TorchException or InvalidOperationException or ArgumentException or InvalidDataException or IOException)
         {
             logger.LogError("{Message}", e.Message);
             return Failure;

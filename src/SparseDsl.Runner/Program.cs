@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SparseDsl.Runner;
+using SparseDsl.Runner.Reporting;
 using Spectre.Console;
 
-// sparsedsl [command] [--Section:Key=value ...]
-// Commands: train (default) — prune at random, train, evaluate, print the table; models — list the model catalog.
+// SparseDsl runner: [command] [--Section:Key=value ...]
+// Commands: sweep (default) — every grid point of Experiment, then results.csv, report.md and accuracy.svg;
+// train — one grid point; collect — aggregate finished runs; models — the compile-time model catalog.
 var (command, settings) = CommandLine.Split(args);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
@@ -15,12 +17,25 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     EnvironmentName = Environments.Production,
 });
 builder.Configuration.AddEnvironmentVariables("SPARSEDSL_");
+
+// Live bars only in an interactive terminal (or when asked); log lines otherwise, so CI logs stay readable.
+var progressMode = builder.Configuration["Output:Progress"] ?? "auto";
+var live = progressMode == "live" || (progressMode == "auto" && !Console.IsOutputRedirected && !Console.IsErrorRedirected);
 builder.Services.AddSingleton(AnsiConsole.Console);
+if (live)
+{
+    builder.Logging.AddFilter("SparseDsl", LogLevel.Warning);
+    builder.Services.AddSingleton<IProgressDisplay, LiveProgress>();
+}
+else
+{
+    builder.Services.AddSingleton<IProgressDisplay, LogProgress>();
+}
 builder.Services.AddSingleton<CommandDispatcher>();
 
 using var host = builder.Build();
 await host.StartAsync();
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-var exitCode = host.Services.GetRequiredService<CommandDispatcher>().Run(command, lifetime.ApplicationStopping);
+var exitCode = host.Services.GetRequiredService<CommandDispatcher>().Run(command, CommandLine.Describe(args), lifetime.ApplicationStopping);
 await host.StopAsync();
 return exitCode;

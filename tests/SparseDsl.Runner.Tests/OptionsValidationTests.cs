@@ -13,10 +13,23 @@ public class OptionsValidationTests
     [Fact]
     public void Valid_settings_bind()
     {
-        var o = Load(("Experiment:Model", "mlp"), ("Experiment:Policies:0", "erk"), ("Training:Epochs", "2"), ("Runtime:Device", "cpu"));
-        Assert.Equal("mlp", o.Experiment.Model);
+        var o = Load(("Experiment:Models:0", "mlp"), ("Experiment:Policies:0", "erk"), ("Experiment:Densities:0", "0.1"),
+            ("Experiment:Seeds:0", "1"), ("Training:Epochs", "2"), ("Runtime:Device", "cpu"));
+        Assert.Equal(["mlp"], o.Experiment.Models);
         Assert.Equal(["erk"], o.Experiment.Policies);
+        Assert.Equal([0.1], o.Experiment.Densities);
         Assert.Equal(2, o.Training.Epochs);
+    }
+
+    [Fact]
+    public void Comma_separated_lists_replace_indexed_ones()
+    {
+        var o = Load(("Experiment:Models:0", "mlp"), ("Experiment:Models", "lenet5, mlp"), ("Experiment:Policies", "dense,erk,uniform+"),
+            ("Experiment:Densities", "0.1,0.05"), ("Experiment:Seeds", "1,2,3"));
+        Assert.Equal(["lenet5", "mlp"], o.Experiment.Models);
+        Assert.Equal(["dense", "erk", "uniform+"], o.Experiment.Policies);
+        Assert.Equal([0.1, 0.05], o.Experiment.Densities);
+        Assert.Equal([1L, 2L, 3L], o.Experiment.Seeds);
     }
 
     [Fact]
@@ -27,7 +40,8 @@ public class OptionsValidationTests
             ("Training:Nesterov", "maybe"),
             ("Training:Epoks", "3"),
             ("Experiment:MaskSampling", "poisson"),
-            ("Training:BatchSize", "0")));
+            ("Training:BatchSize", "0"),
+            ("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1")));
         Assert.Equal(5, e.Problems.Count);
         Assert.Contains(e.Problems, p => p.StartsWith("Training:BatchSize:") && p.Contains("at least 1"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Epochs:") && p.Contains("integer"));
@@ -40,18 +54,19 @@ public class OptionsValidationTests
     public void Every_range_problem_is_listed_at_once()
     {
         var e = Assert.Throws<OptionsException>(() => Load(
-            ("Experiment:Model", "resnet9000"),
+            ("Experiment:Models", "resnet9000"),
             ("Experiment:Policies:0", "erk"),
             ("Experiment:Policies:1", "magic"),
-            ("Experiment:Density", "1.5"),
+            ("Experiment:Densities", "0.1,1.5"),
+            ("Experiment:Seeds", "17"),
             ("Training:Epochs", "0"),
             ("Training:Momentum", "1.2"),
             ("Data:ValidationFraction", "1"),
             ("Runtime:Device", "tpu")));
         Assert.Equal(7, e.Problems.Count);
-        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Model:") && p.Contains("resnet9000"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Models:0:") && p.Contains("resnet9000"));
         Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Policies:1:") && p.Contains("magic"));
-        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Density:"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Densities:1:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Epochs:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Momentum:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Data:ValidationFraction:"));

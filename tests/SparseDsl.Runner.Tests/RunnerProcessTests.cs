@@ -21,10 +21,10 @@ public class RunnerProcessTests
     [Fact]
     public void Invalid_configuration_exits_2_listing_every_problem()
     {
-        var (code, output) = Run("--Training:Epochs=0", "--Experiment:Density=2", "--Training:Typo=1");
+        var (code, output) = Run("--Training:Epochs=0", "--Experiment:Densities=2", "--Training:Typo=1");
         Assert.Equal(2, code);
         Assert.Contains("Training:Epochs", output);
-        Assert.Contains("Experiment:Density", output);
+        Assert.Contains("Experiment:Densities", output);
         Assert.Contains("Training:Typo", output);
     }
 
@@ -47,14 +47,53 @@ public class RunnerProcessTests
     }
 
     [Fact]
-    public void A_short_job_trains_dense_and_sparse_and_prints_the_table()
+    public void A_short_sweep_trains_dense_and_sparse_writes_its_folders_and_skips_them_when_run_again()
     {
-        var (code, output) = Run("--Training:Epochs=1", "--Data:TrainLimit=2048", "--Data:ValidationFraction=0.1");
-        Assert.True(code == 0, output);
-        Assert.Contains("SparseDsl results", output);
-        Assert.Contains("dense", output);
-        Assert.Contains("erk", output);
-        Assert.Contains("90.0%", output); // ERK row's sparsity column
+        var root = Directory.CreateTempSubdirectory("sparsedsl-runs-").FullName;
+        try
+        {
+            string[] args = ["--Training:Epochs=1", "--Data:TrainLimit=2048", "--Data:ValidationFraction=0.1", $"--Output:Root={root}"];
+            var (code, output) = Run(args);
+            Assert.True(code == 0, output);
+            Assert.Contains("SparseDsl results", output);
+            Assert.Contains("dense", output);
+            Assert.Contains("erk", output);
+            Assert.Contains("90.0%", output); // ERK row's sparsity column
+
+            var runs = Directory.GetDirectories(root).Where(d => !d.EndsWith("sweeps")).ToList();
+            Assert.Equal(2, runs.Count);
+            foreach (var run in runs)
+                foreach (var file in new[] { "config.json", "metrics.csv", "layers.csv", "result.json" })
+                    Assert.True(File.Exists(Path.Combine(run, file)), $"{run}/{file} missing");
+            var sweep = Assert.Single(Directory.GetDirectories(Path.Combine(root, "sweeps")));
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(sweep, "results.csv")).Length);
+            Assert.Contains("| lenet5 |", File.ReadAllText(Path.Combine(sweep, "report.md")), StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(sweep, "accuracy.svg")));
+
+            var (again, secondOutput) = Run(args);
+            Assert.Equal(0, again);
+            Assert.Equal(2, secondOutput.Split("finished earlier, skipped").Length - 1);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Train_refuses_a_grid_of_several_runs()
+    {
+        var (code, output) = Run("train", "--Experiment:Policies=dense,erk");
+        Assert.Equal(2, code);
+        Assert.Contains("train runs one grid point", output);
+    }
+
+    [Fact]
+    public void Array_index_outside_the_grid_is_a_configuration_error()
+    {
+        var (code, output) = Run("--Sweep:Index=7");
+        Assert.Equal(2, code);
+        Assert.Contains("Sweep:Index: 7 is outside the grid of 2 runs", output);
     }
 
     [Fact]

@@ -8,12 +8,18 @@ internal static class OptionsRules
     public static IEnumerable<string> Check(RunnerOptions o, Func<string, bool> isKnownModel)
     {
         var e = o.Experiment;
-        if (!isKnownModel(e.Model)) yield return $"Experiment:Model: unknown model '{e.Model}'. Run the `models` command to list them.";
+        if (e.Models.Count == 0) yield return "Experiment:Models: give at least one model (run the `models` command to list them).";
+        foreach (var (model, i) in e.Models.Select((m, i) => (m, i)))
+            if (!isKnownModel(model)) yield return $"Experiment:Models:{i}: unknown model '{model}'. Run the `models` command to list them.";
         if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {string.Join(", ", PolicyNames.All)}.";
         foreach (var (policy, i) in e.Policies.Select((p, i) => (p, i)))
             if (!PolicyNames.TryParse(policy, out _))
                 yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {string.Join(", ", PolicyNames.All)}.";
-        if (e.Density is <= 0 or > 1 || double.IsNaN(e.Density)) yield return $"Experiment:Density: {e.Density} is outside (0, 1] (0.1 means 90% sparsity).";
+        if (e.Densities.Count == 0 && e.Policies.Any(p => !p.Equals("dense", StringComparison.OrdinalIgnoreCase)))
+            yield return "Experiment:Densities: give at least one density in (0, 1] for the sparse policies (0.1 means 90% sparsity).";
+        foreach (var (density, i) in e.Densities.Select((d, i) => (d, i)))
+            if (density is <= 0 or > 1 || double.IsNaN(density)) yield return $"Experiment:Densities:{i}: {density} is outside (0, 1] (0.1 means 90% sparsity).";
+        if (e.Seeds.Count == 0) yield return "Experiment:Seeds: give at least one seed (the paper's code uses 17).";
 
         var t = o.Training;
         if (t.Epochs <= 0) yield return $"Training:Epochs: {t.Epochs} must be at least 1.";
@@ -31,6 +37,10 @@ internal static class OptionsRules
         if (d.Dataset is not ("fashion-mnist" or "mnist")) yield return $"Data:Dataset: unknown dataset '{d.Dataset}'; expected fashion-mnist or mnist.";
         if (d.TrainLimit < 0) yield return $"Data:TrainLimit: {d.TrainLimit} must be 0 (all images) or more.";
         if (d.ValidationFraction is < 0 or >= 1) yield return $"Data:ValidationFraction: {d.ValidationFraction} must be in [0, 1).";
+
+        if (o.Output.Progress is not ("auto" or "live" or "log")) yield return $"Output:Progress: '{o.Output.Progress}' is not valid; expected auto, live or log.";
+        if (string.IsNullOrWhiteSpace(o.Output.Root)) yield return "Output:Root: give a folder for run folders (default: runs).";
+        if (o.Sweep.Index < -1) yield return $"Sweep:Index: {o.Sweep.Index} must be -1 (all grid points) or a grid point index.";
 
         var r = o.Runtime;
         if (r.Device != "auto" && !IsDevice(r.Device)) yield return $"Runtime:Device: '{r.Device}' is not a device; expected auto, cpu, cuda or cuda:N.";

@@ -15,6 +15,8 @@ public sealed class RunnerOptions
     public TrainingOptions Training { get; } = new();
     public DataOptions Data { get; } = new();
     public RuntimeOptions Runtime { get; } = new();
+    public OutputOptions Output { get; } = new();
+    public SweepOptions Sweep { get; } = new();
 
     public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel)
     {
@@ -24,20 +26,45 @@ public sealed class RunnerOptions
         CheckSection<TrainingOptions>(configuration, TrainingOptions.Section, errors, invalidKeys);
         CheckSection<DataOptions>(configuration, DataOptions.Section, errors, invalidKeys);
         CheckSection<RuntimeOptions>(configuration, RuntimeOptions.Section, errors, invalidKeys);
+        CheckSection<OutputOptions>(configuration, OutputOptions.Section, errors, invalidKeys);
+        CheckSection<SweepOptions>(configuration, SweepOptions.Section, errors, invalidKeys);
 
         // Bind what is well-formed, so range rules still report on the rest in the same run.
-        var bindable = invalidKeys.Count == 0 ? configuration : new ConfigurationBuilder()
-            .AddInMemoryCollection(configuration.AsEnumerable().Where(kv => !invalidKeys.Any(k => kv.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase))))
+        var bindable = new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.AsEnumerable()
+                .Where(kv => !invalidKeys.Any(k => kv.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+                .Select(kv => KeyValuePair.Create(kv.Key, kv.Value)))
             .Build();
         var options = new RunnerOptions();
         bindable.GetSection(ExperimentOptions.Section).Bind(options.Experiment);
         bindable.GetSection(TrainingOptions.Section).Bind(options.Training);
         bindable.GetSection(DataOptions.Section).Bind(options.Data);
         bindable.GetSection(RuntimeOptions.Section).Bind(options.Runtime);
+        bindable.GetSection(OutputOptions.Section).Bind(options.Output);
+        bindable.GetSection(SweepOptions.Section).Bind(options.Sweep);
+        options.Experiment.Models = CommaList(bindable, "Experiment:Models", options.Experiment.Models, s => s);
+        options.Experiment.Policies = CommaList(bindable, "Experiment:Policies", options.Experiment.Policies, s => s);
+        options.Experiment.Densities = CommaList(bindable, "Experiment:Densities", options.Experiment.Densities, ParseDouble);
+        options.Experiment.Seeds = CommaList(bindable, "Experiment:Seeds", options.Experiment.Seeds, ParseLong);
+        options.Training.MilestoneFractions = CommaList(bindable, "Training:MilestoneFractions", options.Training.MilestoneFractions, ParseDouble);
         errors.AddRange(OptionsRules.Check(options, isKnownModel));
         if (errors.Count > 0) throw new OptionsException(errors);
         return options;
     }
+
+    /// <summary>A list given as one comma-separated value replaces the bound one (the binder only reads indexed keys).</summary>
+    private static List<T> CommaList<T>(IConfiguration configuration, string key, List<T> bound, Func<string, T> parse)
+    {
+        var value = configuration[key];
+        return string.IsNullOrWhiteSpace(value) ? bound : [.. SplitList(value).Select(parse)];
+    }
+
+    private static IEnumerable<string> SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static double ParseDouble(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static long ParseLong(string s) => long.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     /// <summary>Every key of the section must name a property, and every value must convert to its type.</summary>
     private static void CheckSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
@@ -54,21 +81,21 @@ public sealed class RunnerOptions
                 continue;
             }
             var type = property.PropertyType;
+            var valid = true;
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
             {
                 var element = type.GetGenericArguments()[0];
                 foreach (var item in child.GetChildren())
-                    if (!CheckValue($"{key}:{item.Key}", item.Value, element, errors)) invalidKeys.Add(key);
-                if (child.Value is not null && child.Value.Length > 0)
-                {
-                    errors.Add($"{key}: expected a list (use {key}:0=..., {key}:1=...), got '{child.Value}'.");
-                    invalidKeys.Add(key);
-                }
+                    valid &= CheckValue($"{key}:{item.Key}", item.Value, element, errors);
+                if (!string.IsNullOrWhiteSpace(child.Value))
+                    foreach (var (item, i) in SplitList(child.Value).Select((v, i) => (v, i)))
+                        valid &= CheckValue($"{key}:{i}", item, element, errors);
             }
-            else if (!CheckValue(key, child.Value, type, errors))
+            else
             {
-                invalidKeys.Add(key);
+                valid = CheckValue(key, child.Value, type, errors);
             }
+            if (!valid) invalidKeys.Add(key);
         }
     }
 

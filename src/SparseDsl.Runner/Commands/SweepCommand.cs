@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SparseDsl.Generated;
+using SparseDsl.Runner.Experiments;
+using SparseDsl.Runner.Options;
+using SparseDsl.Runner.Reporting;
+using SparseDsl.Torch;
+
+namespace SparseDsl.Runner.Commands;
+
+/// <summary>
+/// <c>sweep</c> (the default): every grid point, skipping finished runs, then results.csv, report.md and accuracy.svg.
+/// <c>train</c>: exactly one grid point. <c>collect</c>: aggregate finished run folders without training.
+/// With Sweep:Index (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX) only that grid point runs: an array job.
+/// </summary>
+internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers, IProgressDisplay progress)
+{
+    private readonly ILogger logger = loggers.CreateLogger("SparseDsl.Sweep");
+
+    public IReadOnlyList<RunOutcome> Run(string command, string commandLine, CancellationToken cancellation)
+    {
+        var grid = ExperimentGrid.Expand(options.Experiment, name => ModelCatalog.Find(name)!.Name);
+        var folders = grid.Select(spec => new RunFolder(options.Output.Root,
+            new RunConfiguration(spec, options.Training.ToSettings(spec.Seed), options.Data, options.Experiment.MaskSampling))).ToList();
+        var sweepFolder = Path.Combine(options.Output.Root, "sweeps", SweepHash(folders));
+
+        var selected = Select(command, folders);
+        var pending = command == "collect" ? [] : selected.Where(f => !f.IsFinished).ToList();
+        foreach (var done in selected.Where(f => f.IsFinished && command != "collect"))
+            logger.LogInformation("{Run}: finished earlier, skipped ({Folder})", done.Configuration.Spec.Slug, done.Path);
+
+        if (pending.Count > 0)
+        {
+            var device = DeviceSelection.Resolve(options.Runtime.Device);
+            logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
+            using var data = ExperimentData.Load(options.Data, device, splitSeed: 17, logger);
+            progress.Run(pending, (folder, onEpoch) =>
+                new RunExecutor(options, data, device, logger) { EpochFinished = onEpoch }.Run(folder, cancellation));
+        }
+
+        var outcomes = folders.Where(f => f.IsFinished).Select(f => ResultJson.Read(f.ResultPath)).ToList();
+        if (outcomes.Count > 0 && (command != "train"))
+        {
+            SweepReport.Write(sweepFolder, outcomes, commandLine);
+            logger.LogInformation("Sweep results ({Finished} of {Total} runs): {Folder}/results.csv, report.md, accuracy.svg",
+                outcomes.Count, grid.Count, sweepFolder);
+        }
+        return command == "train" ? [.. selected.Select(f => ResultJson.Read(f.ResultPath))] : outcomes;
+    }
+
+    private List<RunFolder> Select(string command, List<RunFolder> folders)
+    {
+        var index = ExperimentGrid.ArrayIndex(options.Sweep, Environment.GetEnvironmentVariable);
+        if (index is { } i)
+        {
+            if (i >= folders.Count)
+                throw new OptionsException([$"Sweep:Index: {i} is outside the grid of {folders.Count} runs (0..{folders.Count - 1})."]);
+            return [folders[i]];
+        }
+        if (command == "train" && folders.Count != 1)
+            throw new OptionsException([$"train runs one grid point but the configuration makes {folders.Count}: use `sweep`, or choose one with --Sweep:Index=N."]);
+        return folders;
+    }
+
+    /// <summary>The sweep folder is named by the hash of its runs' configurations: the same grid, the same folder.</summary>
+    private static string SweepHash(IEnumerable<RunFolder> folders) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', folders.Select(f => f.Configuration.FolderName)))))[..10];
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SparseDsl.Runner.Options;
+using SparseDsl.Training;
+
+namespace SparseDsl.Runner.Experiments;
+
+/// <summary>
+/// The resolved configuration of one run, as canonical JSON. Its hash names the run folder
+/// (as open_lth names runs by their hyper-parameters): the same settings always land in the same folder,
+/// and any change to them in a new one.
+/// </summary>
+public sealed class RunConfiguration
+{
+    public RunConfiguration(RunSpec spec, TrainingSettings training, DataOptions data, Sparsity.MaskSampling sampling)
+    {
+        Spec = spec;
+        Training = training;
+        Json = Write(spec, training, data, sampling);
+        Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json)))[..10];
+    }
+
+    public RunSpec Spec { get; }
+
+    public TrainingSettings Training { get; }
+
+    /// <summary>Canonical JSON (fixed key order, invariant numbers) of everything that determines the run's result.</summary>
+    public string Json { get; }
+
+    public string Hash { get; }
+
+    /// <summary>Folder name, e.g. <c>lenet5_erk_d0.1_s17-3f9c0a12b4</c>.</summary>
+    public string FolderName => $"{Spec.Slug}-{Hash}";
+
+    private static string Write(RunSpec spec, TrainingSettings t, DataOptions data, Sparsity.MaskSampling sampling)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", spec.Model);
+            w.WriteString("policy", spec.Policy);
+            w.WriteNumber("density", spec.Density);
+            w.WriteNumber("seed", spec.Seed);
+            w.WriteString("maskSampling", sampling.ToString());
+            w.WriteStartObject("training");
+            w.WriteNumber("epochs", t.Epochs);
+            w.WriteNumber("batchSize", t.BatchSize);
+            w.WriteNumber("learningRate", t.LearningRate);
+            w.WriteNumber("momentum", t.Momentum);
+            w.WriteBoolean("nesterov", t.Nesterov);
+            w.WriteNumber("weightDecay", t.WeightDecay);
+            w.WriteStartArray("milestoneEpochs");
+            foreach (var m in t.MilestoneEpochs()) w.WriteNumberValue(m);
+            w.WriteEndArray();
+            w.WriteNumber("gamma", t.Gamma);
+            w.WriteNumber("labelSmoothing", t.LabelSmoothing);
+            w.WriteEndObject();
+            w.WriteStartObject("data");
+            w.WriteString("dataset", data.Dataset);
+            w.WriteString("path", data.Path);
+            w.WriteNumber("validationFraction", data.ValidationFraction);
+            w.WriteNumber("trainLimit", data.TrainLimit);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,13 @@
+namespace SparseDsl.Runner.Options;
+
+/// <summary>Section "Output": where run folders go and how progress is shown.</summary>
+public sealed class OutputOptions
+{
+    public const string Section = "Output";
+
+    /// <summary>Root folder of run and sweep folders (relative to the current directory).</summary>
+    public string Root { get; set; } = "runs";
+
+    /// <summary>auto (live bars in a terminal, log lines when redirected), live, or log.</summary>
+    public string Progress { get; set; } = "auto";
+}
