@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SparseDsl.Runner;
+using SparseDsl.Runner.Options;
 using SparseDsl.Runner.Reporting;
 using Spectre.Console;
 
@@ -16,7 +17,20 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
     EnvironmentName = Environments.Production,
 });
-builder.Configuration.AddEnvironmentVariables("SPARSEDSL_");
+// SPARSEDSL_Section__Key variables override appsettings.json but not the command line.
+var sources = builder.Configuration.Sources;
+var commandLine = sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource);
+sources.Insert(commandLine < 0 ? sources.Count : commandLine,
+    new Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix = "SPARSEDSL_" });
+try
+{
+    Presets.Apply(builder.Configuration);
+}
+catch (OptionsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return CommandDispatcher.InvalidConfiguration;
+}
 
 // Live bars only in an interactive terminal (or when asked); log lines otherwise, so CI logs stay readable.
 var progressMode = builder.Configuration["Output:Progress"] ?? "auto";

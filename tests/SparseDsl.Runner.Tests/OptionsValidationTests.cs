@@ -72,4 +72,19 @@ public class OptionsValidationTests
         Assert.Contains(e.Problems, p => p.StartsWith("Data:ValidationFraction:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Runtime:Device:") && p.Contains("tpu"));
     }
+
+    [Fact]
+    public void Paper_cifar_preset_sets_the_recipe_and_the_command_line_still_wins()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([KeyValuePair.Create("Training:Epochs", (string?)"3"), KeyValuePair.Create("Preset", (string?)"paper-cifar")]);
+        configuration.AddCommandLine(["--Training:LearningRate=0.05", "--Experiment:Models=mlp", "--Experiment:Policies=dense"]);
+        Presets.Apply(configuration);
+        var o = RunnerOptions.Load(configuration, name => name == "mlp");
+        Assert.Equal(160, o.Training.Epochs);          // preset over appsettings
+        Assert.Equal(0.05, o.Training.LearningRate);   // command line over preset
+        Assert.Equal(5e-4, o.Training.WeightDecay);
+        Assert.Equal([0.5, 0.75], o.Training.MilestoneFractions);
+        Assert.True(o.Training.Nesterov);
+    }
 }

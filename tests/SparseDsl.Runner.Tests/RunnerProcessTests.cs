@@ -81,6 +81,14 @@ public class RunnerProcessTests
     }
 
     [Fact]
+    public void Unknown_preset_is_a_configuration_error()
+    {
+        var (code, output) = Run("--Preset=paper-mnist");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown preset 'paper-mnist'", output);
+    }
+
+    [Fact]
     public void Train_refuses_a_grid_of_several_runs()
     {
         var (code, output) = Run("train", "--Experiment:Policies=dense,erk");
