@@ -44,7 +44,15 @@ public sealed partial class TrainingCheckpoint
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="CheckpointFormatException"/> on any defect.</summary>
     public static TrainingCheckpoint Load(string path)
     {
-        var file = SafetensorsReader.Read(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        return Load(stream, path);
+    }
+
+    /// <summary>Reads and validates a checkpoint from a seekable <paramref name="stream"/>; <paramref name="path"/> names it in errors.</summary>
+    public static TrainingCheckpoint Load(Stream stream, string path)
+    {
+        var file = SafetensorsReader.Read(stream, path);
         ContentHash.Verify(file, path);
         var metadata = file.Metadata;
         string Required(string key) => metadata.TryGetValue(key, out var value)
