@@ -83,6 +83,24 @@ public sealed class TrainerCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_restores_torchs_cpu_generator_to_where_the_checkpoint_left_it()
+    {
+        using var train = TestRuns.Slice(0, 128);
+        var options = TestRuns.Options(folder.Path);
+        var settings = TestRuns.Settings(epochs: 1);
+        using var model = TestRuns.MaskedModel("mlp");
+        new Trainer(settings).Train(model, train, null, checkpoints: options);
+        using var scope = NewDisposeScope();
+        var next = randn(8).data<float>(); // the draws that followed the checkpoint
+
+        randn(100);
+        manual_seed(12345);
+        new Trainer(settings).Train(model, train, null, checkpoints: options); // finished: restores, trains nothing
+
+        Assert.Equal(next, randn(8).data<float>());
+    }
+
+    [Fact]
     public void A_finished_run_is_not_trained_again_and_resume_false_starts_over()
     {
         using var train = TestRuns.Slice(0, 128);
