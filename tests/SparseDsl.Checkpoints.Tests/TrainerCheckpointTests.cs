@@ -101,6 +101,24 @@ public sealed class TrainerCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Keep_best_keeps_the_checkpoint_of_the_best_validation_epoch()
+    {
+        using var train = TestRuns.Slice(0, 256);
+        using var validation = TestRuns.Slice(256, 128);
+        var options = TestRuns.Options(folder.Path) with { KeepBest = true };
+        using var model = TestRuns.MaskedModel("mlp");
+
+        var history = new Trainer(TestRuns.Settings(epochs: 3)).Train(model, train, validation, checkpoints: options);
+
+        var bestAccuracy = history.Max(m => m.Validation!.Value.Accuracy);
+        var bestEpoch = history.First(m => m.Validation!.Value.Accuracy == bestAccuracy).Epoch;
+        var best = TrainingCheckpoint.Load(options.BestPath);
+        Assert.Equal(bestEpoch, best.Epoch);
+        Assert.Equal(3, TrainingCheckpoint.Load(options.LatestPath).Epoch);
+        if (bestEpoch == 3) Assert.Equal(File.ReadAllBytes(options.LatestPath), File.ReadAllBytes(options.BestPath));
+    }
+
+    [Fact]
     public void A_finished_run_is_not_trained_again_and_resume_false_starts_over()
     {
         using var train = TestRuns.Slice(0, 128);

@@ -12,7 +12,11 @@ public sealed partial class TrainingCheckpoint
     /// <paramref name="path"/>, atomically: model tensors under their names, optimizer state, schedule position,
     /// torch's CPU generator state, identity, settings, configuration, history and the content hash.
     /// </summary>
-    public static void Save(string path, TrainingState state, IReadOnlyList<EpochMetrics> history)
+    public static void Save(string path, TrainingState state, IReadOnlyList<EpochMetrics> history) =>
+        SafetensorsWriter.WriteFile(path, Capture(state, history));
+
+    /// <summary>The content <see cref="Save"/> writes, in memory (to write it to several files).</summary>
+    public static SafetensorsFile Capture(TrainingState state, IReadOnlyList<EpochMetrics> history)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(history);
@@ -47,7 +51,7 @@ public sealed partial class TrainingCheckpoint
             metadata[CheckpointKeys.SchedulerPrefix + key] = FormatNumber(value);
         tensors.Add(TensorBytes.ToSafetensors(CheckpointKeys.TorchCpuRngState, torch.random.get_rng_state()));
         metadata[ContentHash.MetadataKey] = ContentHash.Compute(tensors, metadata);
-        SafetensorsWriter.WriteFile(path, new SafetensorsFile(tensors, metadata));
+        return new SafetensorsFile(tensors, metadata);
     }
 
     /// <summary>Shortest text that parses back to the same double ("R"), so learning rates restore bit for bit.</summary>

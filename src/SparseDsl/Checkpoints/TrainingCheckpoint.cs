@@ -72,8 +72,10 @@ public sealed partial class TrainingCheckpoint
         {
             throw new CheckpointFormatException(path, $"the history is not valid: {e.Message}", e);
         }
-        if (history is null || history.Count != epoch)
-            throw new CheckpointFormatException(path, $"the history holds {history?.Count ?? 0} epochs but the checkpoint is at epoch {epoch}");
+        if (history is null || history.Any(m => m is null))
+            throw new CheckpointFormatException(path, "the history is not a list of epoch metrics");
+        if (history.Count != epoch)
+            throw new CheckpointFormatException(path, $"the history holds {history.Count} epochs but the checkpoint is at epoch {epoch}");
         return new TrainingCheckpoint(path, file, new CheckpointIdentity(Required(CheckpointKeys.Model), Required(CheckpointKeys.Policy)),
             epoch, history, Required(CheckpointKeys.Training), Required(CheckpointKeys.Configuration));
     }
@@ -159,7 +161,15 @@ public sealed partial class TrainingCheckpoint
 
     private void RequireSameSettings(TrainingSettings settings)
     {
-        var differences = CheckpointJson.Differences(TrainingSettings, CheckpointJson.Serialize(settings));
+        IReadOnlyList<string> differences;
+        try
+        {
+            differences = CheckpointJson.Differences(TrainingSettings, CheckpointJson.Serialize(settings));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            throw new CheckpointFormatException(Path, $"metadata '{CheckpointKeys.Training}' is not a JSON object of settings: {e.Message}", e);
+        }
         if (differences.Count > 0)
             throw Mismatch($"the checkpoint was trained with other settings, so resuming would not be exact: {string.Join("; ", differences)}");
     }

@@ -49,7 +49,7 @@ public sealed class Trainer(TrainingSettings settings)
             var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(model, validation);
             var metrics = new EpochMetrics(epoch, Settings.Epochs, learningRate, trainScore, validationScore, clock.Elapsed);
             history.Add(metrics);
-            if (state is not null) TrainingCheckpoint.Save(checkpoints!.LatestPath, state, history);
+            if (state is not null) SaveEpoch(checkpoints!, state, history);
             onEpoch?.Invoke(metrics);
         }
         return history;
@@ -68,6 +68,21 @@ public sealed class Trainer(TrainingSettings settings)
         TrainingCheckpoint.Save(options.LatestPath, state, []);
         return [];
     }
+
+    /// <summary>
+    /// Writes the epoch's checkpoint; with <see cref="CheckpointOptions.KeepBest"/> and a new best validation accuracy,
+    /// to best.safetensors first, so a crash between the two writes leaves latest behind, and the redone epoch
+    /// rewrites best identically.
+    /// </summary>
+    private static void SaveEpoch(CheckpointOptions options, TrainingState state, List<EpochMetrics> history)
+    {
+        var content = TrainingCheckpoint.Capture(state, history);
+        if (options.KeepBest && IsNewBest(history)) SafetensorsWriter.WriteFile(options.BestPath, content);
+        SafetensorsWriter.WriteFile(options.LatestPath, content);
+    }
+
+    private static bool IsNewBest(List<EpochMetrics> history) =>
+        history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
     private Score RunEpoch(SparseModule model, SGD optimizer, DeviceBatches data, int epoch, CancellationToken cancellation)
     {
