@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SparseDsl.Checkpoints;
 using SparseDsl.Data;
 using SparseDsl.Modeling;
 using SparseDsl.Torch;
@@ -7,19 +8,38 @@ using static SparseDsl.Torch.torch;
 
 namespace SparseDsl.Training;
 
-/// <summary>Trains a masked model from scratch with the mask fixed: SGD with masked gradients and a multi-step schedule.</summary>
+/// <summary>
+/// Trains a masked model from scratch with the mask fixed: SGD with masked gradients and a multi-step schedule.
+/// <para>
+/// Checkpoints and resume (with <see cref="CheckpointOptions"/>): the run's complete state is saved only at epoch
+/// boundaries — before the first epoch and after each one — where it is exact: weights, masks, buffers, momentum,
+/// schedule position and torch's CPU generator; the batch order needs no state, being drawn from (seed, epoch) alone.
+/// Cancellation (Ctrl+C, SIGTERM) and crashes save nothing new: the last epoch checkpoint stands, and a resume
+/// redoes the interrupted epoch from it, bit for bit as the uninterrupted run would have.
+/// </para>
+/// </summary>
 public sealed class Trainer(TrainingSettings settings)
 {
     public TrainingSettings Settings { get; } = settings;
 
-    /// <summary>Runs every epoch; <paramref name="onEpoch"/> sees each epoch's metrics. Returns them all.</summary>
+    /// <summary>Called after every optimizer step; costs no host synchronisation (for progress displays).</summary>
+    public Action<StepProgress>? OnStep { get; init; }
+
+    /// <summary>
+    /// Runs every epoch not yet done; <paramref name="onEpoch"/> sees each epoch's metrics as it completes (after its
+    /// checkpoint is written). Returns the metrics of all epochs, those restored from a checkpoint included.
+    /// Cancellation throws <see cref="OperationCanceledException"/> between steps.
+    /// </summary>
     public IReadOnlyList<EpochMetrics> Train(SparseModule model, DeviceBatches train, DeviceBatches? validation,
-        Action<EpochMetrics>? onEpoch = null, CancellationToken cancellation = default)
+        Action<EpochMetrics>? onEpoch = null, CancellationToken cancellation = default, CheckpointOptions? checkpoints = null)
     {
         using var optimizer = MaskedSgd.Create(model, Settings);
         var schedule = optim.lr_scheduler.MultiStepLR(optimizer, Settings.MilestoneEpochs(), Settings.Gamma);
         var history = new List<EpochMetrics>(Settings.Epochs);
-        for (var epoch = 1; epoch <= Settings.Epochs; epoch++)
+        var state = checkpoints is null ? null : new TrainingState(model, new CheckpointIdentity(model.Info.Name, checkpoints.Policy),
+            Settings, optimizer, schedule, checkpoints.Configuration);
+        if (state is not null) history.AddRange(ResumeOrBegin(checkpoints!, state));
+        for (var epoch = history.Count + 1; epoch <= Settings.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -29,10 +49,40 @@ public sealed class Trainer(TrainingSettings settings)
             var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(model, validation);
             var metrics = new EpochMetrics(epoch, Settings.Epochs, learningRate, trainScore, validationScore, clock.Elapsed);
             history.Add(metrics);
+            if (state is not null) SaveEpoch(checkpoints!, state, history);
             onEpoch?.Invoke(metrics);
         }
         return history;
     }
+
+    /// <summary>Restores the run from its latest checkpoint when there is one (and resuming is on); else saves epoch 0.</summary>
+    private static IReadOnlyList<EpochMetrics> ResumeOrBegin(CheckpointOptions options, TrainingState state)
+    {
+        if (options.Resume && File.Exists(options.LatestPath))
+        {
+            var checkpoint = TrainingCheckpoint.Load(options.LatestPath);
+            checkpoint.RestoreTraining(state);
+            options.OnResumed?.Invoke(checkpoint.Epoch);
+            return checkpoint.History;
+        }
+        TrainingCheckpoint.Save(options.LatestPath, state, []);
+        return [];
+    }
+
+    /// <summary>
+    /// Writes the epoch's checkpoint; with <see cref="CheckpointOptions.KeepBest"/> and a new best validation accuracy,
+    /// to best.safetensors first, so a crash between the two writes leaves latest behind, and the redone epoch
+    /// rewrites best identically.
+    /// </summary>
+    private static void SaveEpoch(CheckpointOptions options, TrainingState state, List<EpochMetrics> history)
+    {
+        var content = TrainingCheckpoint.Capture(state, history);
+        if (options.KeepBest && IsNewBest(history)) SafetensorsWriter.WriteFile(options.BestPath, content);
+        SafetensorsWriter.WriteFile(options.LatestPath, content);
+    }
+
+    private static bool IsNewBest(List<EpochMetrics> history) =>
+        history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
     private Score RunEpoch(SparseModule model, SGD optimizer, DeviceBatches data, int epoch, CancellationToken cancellation)
     {
@@ -41,10 +91,12 @@ public sealed class Trainer(TrainingSettings settings)
         var lossSum = torch.zeros([1], ScalarType.Float64, data.Device);
         var correct = torch.zeros([1], ScalarType.Int64, data.Device);
         long seen = 0;
+        var steps = data.BatchCount(Settings.BatchSize, dropLast: false);
+        var step = 0;
         foreach (var (input, target) in data.Epoch(Settings.BatchSize, shuffle: true, Settings.Seed, epoch))
         {
             cancellation.ThrowIfCancellationRequested();
-            using var step = NewDisposeScope();
+            using var stepScope = NewDisposeScope();
             using var x = input;
             using var y = target;
             var output = model.forward(x);
@@ -60,6 +112,7 @@ public sealed class Trainer(TrainingSettings settings)
                 correct.add_(output.argmax(1).eq(y).sum());
                 seen += n;
             }
+            OnStep?.Invoke(new StepProgress(epoch, ++step, steps));
         }
         return new Score(lossSum.item<double>() / seen, (double)correct.item<long>() / seen, seen);
     }
