@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using SparseDsl.Checkpoints;
 using SparseDsl.Data;
 using SparseDsl.Generated;
 using SparseDsl.Runner.Commands;
@@ -49,6 +50,11 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
         catch (DataFormatException e)
         {
             logger.LogError("Data error: {Message}", e.Message);
+            return Failure;
+        }
+        catch (Exception e) when (e is CheckpointFormatException or CheckpointMismatchException)
+        {
+            logger.LogError("Checkpoint error: {Message}", e.Message);
             return Failure;
         }
         catch (OperationCanceledException)

@@ -89,6 +89,44 @@ public class RunnerProcessTests
     }
 
     [Fact]
+    public void Interrupt_with_sigint_keeps_the_last_epoch_checkpoint_and_the_same_command_resumes()
+    {
+        var root = Directory.CreateTempSubdirectory("sparsedsl-resume-").FullName;
+        try
+        {
+            string[] args = ["train", "--Experiment:Policies=erk", "--Training:Epochs=3", "--Data:TrainLimit=4096", $"--Output:Root={root}"];
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll"));
+            foreach (var a in args) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var output = new System.Text.StringBuilder();
+            var firstEpoch = new ManualResetEventSlim();
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); if (e.Data?.Contains("epoch 1/3") == true) firstEpoch.Set(); };
+            process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            Assert.True(firstEpoch.Wait(TimeSpan.FromMinutes(3)), "no epoch finished: " + output);
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) kill.WaitForExit();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("Cancelled", output.ToString());
+            var run = Assert.Single(Directory.GetDirectories(root));
+            Assert.True(File.Exists(Path.Combine(run, "latest.safetensors")));
+            Assert.False(File.Exists(Path.Combine(run, "result.json")));
+
+            var (code, resumed) = Run(args);
+            Assert.True(code == 0, resumed);
+            Assert.Contains("resumed after epoch", resumed);
+            Assert.DoesNotContain("epoch 1/3", resumed);
+            Assert.Equal(4, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length); // header + 3 epochs
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Train_refuses_a_grid_of_several_runs()
     {
         var (code, output) = Run("train", "--Experiment:Policies=dense,erk");

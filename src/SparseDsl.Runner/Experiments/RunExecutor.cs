@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using SparseDsl.Checkpoints;
 using SparseDsl.Generated;
 using SparseDsl.Runner.Options;
 using SparseDsl.Sparsity;
@@ -35,16 +36,31 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         logger.LogInformation("{Run}: {Kept:N0} of {Weights:N0} masked weights kept (realised density {Realised:0.####}) → {Folder}",
             spec.Slug, masks.Kept, masks.Weights, masks.GlobalDensity, folder.Path);
 
-        using var best = new BestWeights(module);
-        new Trainer(settings).Train(module, data.Train, data.Validation, metrics =>
+        // latest.safetensors every epoch (the same command resumes after Ctrl+C or a crash), best.safetensors
+        // at the best validation accuracy: that model is the one tested, as the paper's recipe prescribes.
+        var identity = new CheckpointIdentity(module.Info.Name, CheckpointPolicy(spec));
+        var checkpoints = new CheckpointOptions(folder.Path)
+        {
+            Policy = identity.Policy,
+            Configuration = folder.Configuration.Json,
+            KeepBest = data.Validation is not null,
+            OnResumed = epoch => logger.LogInformation("{Run}: resumed after epoch {Epoch} from {Folder}", spec.Slug, epoch, folder.Path),
+        };
+        var history = new Trainer(settings).Train(module, data.Train, data.Validation, metrics =>
         {
             folder.AppendEpoch(metrics);
-            if (metrics.Validation is { } v) best.Offer(metrics.Epoch, v.Accuracy);
             EpochFinished?.Invoke(spec, metrics);
-        }, cancellation);
+        }, cancellation, checkpoints);
+        folder.WriteMetrics(history);
 
         Score? lastValidation = data.Validation is null ? null : Evaluator.Evaluate(module, data.Validation);
-        best.Restore();
+        var bestEpoch = history.Count;
+        if (checkpoints.KeepBest && File.Exists(checkpoints.BestPath))
+        {
+            var best = TrainingCheckpoint.Load(checkpoints.BestPath);
+            best.RestoreModel(module, identity);
+            bestEpoch = best.Epoch;
+        }
         var test = Evaluator.Evaluate(module, data.Test);
         Score? bestValidation = data.Validation is null ? null : Evaluator.Evaluate(module, data.Validation);
 
@@ -54,10 +70,13 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         var sparseMacs = denseMacs - layers.Sum(l => l.DenseMacs - l.SparseMacs);
         var total = module.Info.ParameterCount;
         var outcome = new RunOutcome(spec, masks.GlobalDensity, masks.Weights, masks.Kept, total, total - (masks.Weights - masks.Kept),
-            denseMacs, sparseMacs, test, lastValidation, bestValidation, best.Epoch, clock.Elapsed.TotalSeconds, layers);
+            denseMacs, sparseMacs, test, lastValidation, bestValidation, bestEpoch, clock.Elapsed.TotalSeconds, layers);
         folder.WriteResult(outcome);
         logger.LogInformation("{Run}: test accuracy {Accuracy:P2} (loss {Loss:0.0000}) with the best-validation weights of epoch {Epoch}",
-            spec.Slug, test.Accuracy, test.Loss, best.Epoch);
+            spec.Slug, test.Accuracy, test.Loss, bestEpoch);
         return outcome;
     }
+
+    private static string CheckpointPolicy(RunSpec spec) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spec.Policy}@{spec.Density:R}");
 }

@@ -29,15 +29,20 @@ public sealed class RunFolder
     {
         Directory.CreateDirectory(Path);
         WriteAtomically("config.json", Configuration.Json);
-        WriteAtomically("metrics.csv", "epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n");
+        if (!File.Exists(System.IO.Path.Combine(Path, "metrics.csv"))) WriteAtomically("metrics.csv", MetricsHeader);
     }
 
-    public void AppendEpoch(EpochMetrics m)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{m.Epoch},{m.LearningRate:R},{m.Train.Loss:R},{m.Train.Accuracy:R},{m.Validation?.Loss:R},{m.Validation?.Accuracy:R},{m.Elapsed.TotalSeconds:0.###}\n");
-        File.AppendAllText(System.IO.Path.Combine(Path, "metrics.csv"), line);
-    }
+    private const string MetricsHeader = "epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n";
+
+    /// <summary>Appends one epoch as it finishes, so metrics.csv can be followed during training.</summary>
+    public void AppendEpoch(EpochMetrics m) => File.AppendAllText(System.IO.Path.Combine(Path, "metrics.csv"), MetricsLine(m));
+
+    /// <summary>Rewrites metrics.csv from the whole history, including epochs restored from a checkpoint on resume.</summary>
+    public void WriteMetrics(IEnumerable<EpochMetrics> history) =>
+        WriteAtomically("metrics.csv", MetricsHeader + string.Concat(history.Select(MetricsLine)));
+
+    private static string MetricsLine(EpochMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Epoch},{m.LearningRate:R},{m.Train.Loss:R},{m.Train.Accuracy:R},{m.Validation?.Loss:R},{m.Validation?.Accuracy:R},{m.Elapsed.TotalSeconds:0.###}\n");
 
     public void WriteResult(RunOutcome outcome)
     {
