@@ -7,33 +7,59 @@ namespace SparseDsl.Sparsity.Criteria;
 /// </summary>
 internal static class ScoreThreshold
 {
-    /// <summary>SNIP: keep the scores ≥ the ⌊N·d⌋-th largest (ties kept, as <c>topk</c> then <c>&gt;=</c>).</summary>
+    /// <summary>
+    /// SNIP: keep the ⌊N·d⌋ largest scores (the reference code's count). The reference keeps every score ≥ the
+    /// threshold, so ties there would keep more; here exactly that many are kept and tied scores share the remaining
+    /// places among layers in proportion to how many each holds.
+    /// </summary>
     public static double[] KeepLargest(double[][] scores, double density)
     {
-        var all = Concatenate(scores);
-        var keep = (long)(all.Length * density);
+        var total = scores.Sum(s => (long)s.Length);
+        var keep = (long)(total * density);
         if (keep < 1)
-            throw new InvalidOperationException($"Density {density} of {all.Length} weights keeps no weight; raise the density.");
-        var threshold = KthSmallest(all, all.Length - keep);
-        return Densities(scores, s => s >= threshold);
+            throw new InvalidOperationException($"Density {density} of {total} weights keeps no weight; raise the density.");
+        return KeepExactly(scores, keep, largest: true);
     }
 
     /// <summary>
-    /// GraSP: the threshold is the ⌊N·(1−d)⌋-th largest score and the scores ≤ it are kept (<c>topk</c> then <c>&lt;=</c>,
-    /// as the reference code does, so the threshold weight itself stays).
+    /// GraSP: remove the ⌊N·(1−d)⌋ largest scores and keep the others. The reference code keeps every score ≤ the
+    /// ⌊N·(1−d)⌋-th largest, which keeps that weight too and, when scores tie there (exactly-zero scores of units no
+    /// sample activates are common), far more than the budget — 58.5% instead of 50% on LeNet-5 at density 0.5.
+    /// Here exactly N − ⌊N·(1−d)⌋ are kept, tied scores sharing the remaining places in proportion.
     /// </summary>
     public static double[] RemoveLargest(double[][] scores, double density)
     {
+        var total = scores.Sum(s => (long)s.Length);
+        var remove = (long)(total * (1 - density));
+        return KeepExactly(scores, total - remove, largest: false);
+    }
+
+    /// <summary>
+    /// Per-layer densities keeping exactly <paramref name="keep"/> scores, the largest or the smallest. Scores strictly
+    /// beyond the threshold are kept; the places left go to the scores equal to it, split between layers in proportion
+    /// to their tied counts (largest remainder, earlier layers first on equal remainders).
+    /// </summary>
+    private static double[] KeepExactly(double[][] scores, long keep, bool largest)
+    {
         var all = Concatenate(scores);
-        var remove = (long)(all.Length * (1 - density));
-        if (remove < 1) return Densities(scores, _ => true);
-        var threshold = KthSmallest(all, all.Length - remove);
-        return Densities(scores, s => s <= threshold);
+        if (keep >= all.Length) return [.. scores.Select(_ => 1.0)];
+        var threshold = KthSmallest(all, largest ? all.Length - keep : keep - 1);
+        var beyond = scores.Select(layer => (long)layer.Count(s => largest ? s > threshold : s < threshold)).ToArray();
+        var tied = scores.Select(layer => (long)layer.Count(s => s == threshold)).ToArray();
+        var places = keep - beyond.Sum();
+        var tiedTotal = tied.Sum();
+        var share = tied.Select(t => places * t / tiedTotal).ToArray();
+        var left = places - share.Sum();
+        foreach (var l in Enumerable.Range(0, scores.Length).OrderByDescending(l => places * tied[l] % tiedTotal).ThenBy(l => l).Take((int)left))
+            share[l]++;
+        return [.. scores.Select((layer, l) => layer.Length == 0 ? 0 : (double)(beyond[l] + share[l]) / layer.Length)];
     }
 
     /// <summary>
     /// SynFlow: prune the ⌊(1−keep)·N⌋ smallest scores, i.e. keep the scores above the k-th smallest (<c>kthvalue</c>,
-    /// then <c>score &lt;= threshold</c> pruned). Returns the keep flags per layer.
+    /// then <c>score &lt;= threshold</c> pruned), as the SynFlow reference code. Scores tie there mostly at zero: weights
+    /// pruned in earlier rounds, and weights cut off from the flow by them, which are rightly pruned too; so the kept
+    /// count may fall short of the schedule, never exceed it. Returns the keep flags per layer.
     /// </summary>
     public static bool[][] KeepAboveKthSmallest(double[][] scores, double keepFraction)
     {
@@ -83,9 +109,6 @@ internal static class ScoreThreshold
 
     private static double MedianOfThree(double a, double b, double c) =>
         Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
-
-    private static double[] Densities(double[][] scores, Func<double, bool> kept) =>
-        [.. scores.Select(layer => layer.Length == 0 ? 0 : (double)layer.Count(kept) / layer.Length)];
 
     private static double[] Concatenate(double[][] scores)
     {
