@@ -36,8 +36,12 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
                     var results = new TrainCommand(options, model, loggers.CreateLogger<TrainCommand>()).Run(cancellation);
                     ResultsTable.Write(console, results);
                     return Success;
+                case "ratios":
+                    var ratios = RatiosSettings.Load(configuration, name => ModelCatalog.Find(name) is not null);
+                    RatiosCommand.Run(ratios, ModelCatalog.Find(ratios.Shared.Experiment.Model)!, console);
+                    return Success;
                 default:
-                    logger.LogError("Unknown command '{Command}'. Commands: train (default), models.", command);
+                    logger.LogError("Unknown command '{Command}'. Commands: train (default), models, ratios.", command);
                     return InvalidConfiguration;
             }
         }

@@ -18,14 +18,23 @@ public class CriteriaRatiosTests
         return train.Subset([.. Enumerable.Range(0, 2000).Select(i => (long)i)]);
     });
 
-    private static (double[] Densities, SparseModule Model) Ratios(string policyName)
+    // Each criterion runs once for all the tests that look at its ratios.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<double[]>> Computed = new();
+
+    private static double[] Ratios(string policyName) => Computed.GetOrAdd(policyName, name => new(() =>
     {
-        RatioPolicy.TryParse(policyName, out var policy);
+        RatioPolicy.TryParse(name, out var policy);
         using var data = new DeviceBatches(Images.Value, CPU);
+        using var model = FreshLeNet();
+        return PolicyDensities.Compute(model, new RatioRequest(policy!, Density), data);
+    })).Value;
+
+    private static SparseModule FreshLeNet()
+    {
         manual_seed(17);
         var model = ModelCatalog.Find("lenet5")!.Create();
         Initialization.KaimingNormal(model);
-        return (PolicyDensities.Compute(model, new RatioRequest(policy!, Density), data), model);
+        return model;
     }
 
     private static double Kept(ModelInfo info, double[] densities) => info.PrunableLayers.Select((l, i) => densities[i] * l.WeightCount).Sum();
@@ -36,8 +45,8 @@ public class CriteriaRatiosTests
     [InlineData("synflow")]
     public void Ratios_hit_the_budget_and_are_not_uniform(string policy)
     {
-        var (densities, model) = Ratios(policy);
-        using var _ = model;
+        var densities = Ratios(policy);
+        using var model = FreshLeNet();
         // SNIP and GraSP keep exactly ⌊N·d⌋ = 6147 weights (ties share places); SynFlow prunes ties, so it may keep a few fewer.
         var kept = Kept(model.Info, densities);
         if (policy == "synflow") Assert.InRange(kept, 6147 - 30, 6147 + 1e-6);
@@ -56,8 +65,7 @@ public class CriteriaRatiosTests
     public void Snip_and_synflow_keep_the_small_first_layer_denser_than_the_large_fc1(string policy)
     {
         // Both rank small layers' weights higher (conv1 has 150 weights, fc1 48000): the ERK-like shape the paper reports.
-        var (densities, model) = Ratios(policy);
-        using var _ = model;
+        var densities = Ratios(policy);
         Assert.True(densities[0] > Density && densities[0] > densities[2],
             $"{policy}: conv1 {densities[0]} should exceed fc1 {densities[2]} and the global {Density}");
         Assert.True(densities[2] < Density, $"{policy}: fc1, the largest layer, should be below the global density; got {densities[2]}");
