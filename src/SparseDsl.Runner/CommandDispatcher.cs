@@ -18,7 +18,7 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
     public const int Failure = 1;
     public const int InvalidConfiguration = 2;
 
-    public static readonly string[] Commands = ["sweep", "train", "collect", "models"];
+    public static readonly string[] Commands = ["sweep", "train", "collect", "ratios", "models"];
 
     private readonly ILogger logger = loggers.CreateLogger("SparseDsl");
 
@@ -36,6 +36,10 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
                     torch.set_num_threads(options.Runtime.Threads > 0 ? options.Runtime.Threads : Environment.ProcessorCount);
                     var results = new SweepCommand(options, loggers, progress).Run(command, commandLine, cancellation);
                     ResultsTable.Write(console, results);
+                    return Success;
+                case "ratios":
+                    var ratios = RatiosSettings.Load(configuration, ModelCatalog.Find);
+                    RatiosCommand.Run(ratios, ratios.Model, console);
                     return Success;
                 default:
                     logger.LogError("Unknown command '{Command}'. Commands: {Commands} (sweep is the default).", command, string.Join(", ", Commands));

@@ -22,7 +22,7 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
     {
         var grid = ExperimentGrid.Expand(options.Experiment, name => ModelCatalog.Find(name)!.Name);
         var folders = grid.Select(spec => new RunFolder(options.Output.Root,
-            new RunConfiguration(spec, options.Training.ToSettings(spec.Seed), options.Data, options.Experiment.MaskSampling))).ToList();
+            new RunConfiguration(spec, options.Training.ToSettings(spec.Seed), options.Data, options.Experiment))).ToList();
         var sweepFolder = Path.Combine(options.Output.Root, "sweeps", SweepHash(folders));
 
         var selected = Select(command, folders);
@@ -34,7 +34,7 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
         {
             var device = DeviceSelection.Resolve(options.Runtime.Device);
             logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
-            using var data = ExperimentData.Load(options.Data, device, splitSeed: 17, logger);
+            using var data = ExperimentData.Load(options.Data, device, logger);
             progress.Run(pending, (folder, onEpoch) =>
                 new RunExecutor(options, data, device, logger) { EpochFinished = onEpoch }.Run(folder, cancellation));
         }

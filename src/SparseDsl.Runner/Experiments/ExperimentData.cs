@@ -15,12 +15,18 @@ public sealed class ExperimentData : IDisposable
         Test = test;
     }
 
+    /// <summary>
+    /// Seed of the validation split: fixed, so every run of every sweep holds out the same images
+    /// and validation scores are comparable across seeds.
+    /// </summary>
+    public const long SplitSeed = 17;
+
     public DeviceBatches Train { get; }
     public DeviceBatches? Validation { get; }
     public DeviceBatches Test { get; }
 
-    /// <summary>Loads the dataset; the validation split is drawn from <paramref name="splitSeed"/>, the same for every run.</summary>
-    public static ExperimentData Load(DataOptions data, Device device, long splitSeed, ILogger logger)
+    /// <summary>Loads the dataset; the validation split is drawn from <see cref="SplitSeed"/>, the same for every run.</summary>
+    public static ExperimentData Load(DataOptions data, Device device, ILogger logger)
     {
         var (trainSet, testSet) = FashionMnist.Load(data.Path, data.Dataset);
         if (data.TrainLimit > 0 && data.TrainLimit < trainSet.Count)
@@ -28,7 +34,7 @@ public sealed class ExperimentData : IDisposable
         DeviceBatches? validation = null;
         if (data.ValidationFraction > 0)
         {
-            var (trainPart, validationPart) = trainSet.Split(data.ValidationFraction, splitSeed);
+            var (trainPart, validationPart) = trainSet.Split(data.ValidationFraction, SplitSeed);
             trainSet = trainPart;
             validation = new DeviceBatches(validationPart, device);
         }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using SparseDsl.Runner.Options;
 using SparseDsl.Training;
 
 namespace SparseDsl.Runner.Experiments;
@@ -68,8 +67,7 @@ public static class ResultJson
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var r = document.RootElement;
-            PolicyNames.TryParse(r.GetProperty("policy").GetString()!, out var allocation);
-            var spec = new RunSpec(r.GetProperty("model").GetString()!, allocation, r.GetProperty("density").GetDouble(), r.GetProperty("seed").GetInt64());
+            var spec = new RunSpec(r.GetProperty("model").GetString()!, r.GetProperty("policy").GetString()!, r.GetProperty("density").GetDouble(), r.GetProperty("seed").GetInt64());
             var layers = r.GetProperty("layers").EnumerateArray().Select(l => new LayerOutcome(
                 l.GetProperty("name").GetString()!,
                 [.. l.GetProperty("shape").EnumerateArray().Select(s => s.GetInt64())],

@@ -13,11 +13,11 @@ namespace SparseDsl.Runner.Experiments;
 /// </summary>
 public sealed class RunConfiguration
 {
-    public RunConfiguration(RunSpec spec, TrainingSettings training, DataOptions data, Sparsity.MaskSampling sampling)
+    public RunConfiguration(RunSpec spec, TrainingSettings training, DataOptions data, ExperimentOptions experiment)
     {
         Spec = spec;
         Training = training;
-        Json = Write(spec, training, data, sampling);
+        Json = Write(spec, training, data, experiment);
         Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json)))[..10];
     }
 
@@ -33,7 +33,7 @@ public sealed class RunConfiguration
     /// <summary>Folder name, e.g. <c>lenet5_erk_d0.1_s17-3f9c0a12b4</c>.</summary>
     public string FolderName => $"{Spec.Slug}-{Hash}";
 
-    private static string Write(RunSpec spec, TrainingSettings t, DataOptions data, Sparsity.MaskSampling sampling)
+    private static string Write(RunSpec spec, TrainingSettings t, DataOptions data, ExperimentOptions experiment)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -43,7 +43,14 @@ public sealed class RunConfiguration
             w.WriteString("policy", spec.Policy);
             w.WriteNumber("density", spec.Density);
             w.WriteNumber("seed", spec.Seed);
-            w.WriteString("maskSampling", sampling.ToString());
+            w.WriteString("maskSampling", experiment.MaskSampling.ToString());
+            w.WriteNumber("classifierDensity", experiment.ClassifierDensity);
+            w.WriteStartArray("keepDense");
+            foreach (var selector in experiment.KeepDense) w.WriteStringValue(selector);
+            w.WriteEndArray();
+            w.WriteStartObject("layerDensities");
+            foreach (var (selector, density) in experiment.LayerDensities.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(selector, density);
+            w.WriteEndObject();
             w.WriteStartObject("training");
             w.WriteNumber("epochs", t.Epochs);
             w.WriteNumber("batchSize", t.BatchSize);

@@ -30,7 +30,16 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         var entry = ModelCatalog.Find(spec.Model) ?? throw new ArgumentException($"Unknown model '{spec.Model}'.");
         using var module = entry.Create();
         Initialization.KaimingNormal(module);
-        var densities = LayerDensities.For(module.Info, spec.Allocation, spec.Density);
+        var experiment = options.Experiment;
+        var request = new RatioRequest(spec.RatioPolicy, spec.Density)
+        {
+            ClassifierDensity = experiment.ClassifierDensity,
+            Rules = experiment.Rules,
+            Seed = spec.Seed,
+            SnipBatchSize = settings.BatchSize,
+        };
+        // Data-driven ratios (SNIP, GraSP) score the freshly initialised model on training batches, before any mask.
+        var densities = PolicyDensities.Compute(module, request, data.Train);
         var masks = RandomMasks.Apply(module, densities, spec.Seed, options.Experiment.MaskSampling);
         module.to(device);
         logger.LogInformation("{Run}: {Kept:N0} of {Weights:N0} masked weights kept (realised density {Realised:0.####}) → {Folder}",

@@ -1,12 +1,13 @@
 using System.Globalization;
 using SparseDsl.Runner.Options;
+using SparseDsl.Sparsity;
 
 namespace SparseDsl.Runner.Experiments;
 
-/// <summary>One grid point: a model pruned by a policy at a density, trained from a seed.</summary>
-public sealed record RunSpec(string Model, Allocation Allocation, double Density, long Seed)
+/// <summary>One grid point: a model pruned by a policy (its canonical name, e.g. erk) at a density, trained from a seed.</summary>
+public sealed record RunSpec(string Model, string Policy, double Density, long Seed)
 {
-    public string Policy => PolicyNames.NameOf(Allocation);
+    public RatioPolicy RatioPolicy => RatioPolicy.TryParse(Policy, out var p) ? p : throw new ArgumentException($"Unknown policy '{Policy}'.");
 
     /// <summary>Folder-safe name, e.g. <c>lenet5_erk_d0.1_s17</c>.</summary>
     public string Slug => string.Create(CultureInfo.InvariantCulture,
@@ -16,18 +17,19 @@ public sealed record RunSpec(string Model, Allocation Allocation, double Density
 /// <summary>The grid of an experiment, in a fixed order so that an index names the same run everywhere.</summary>
 public static class ExperimentGrid
 {
-    /// <summary>models × policies × densities × seeds; the dense policy runs once per seed at density 1.</summary>
+    /// <summary>models × policies × densities × seeds; dense (density 1) and explicit run once per seed.</summary>
     public static IReadOnlyList<RunSpec> Expand(ExperimentOptions experiment, Func<string, string> canonicalModelName)
     {
         var runs = new List<RunSpec>();
         foreach (var model in experiment.Models.Select(canonicalModelName))
-            foreach (var policy in experiment.Policies)
+            foreach (var name in experiment.Policies)
             {
-                PolicyNames.TryParse(policy, out var allocation);
-                var densities = allocation == Allocation.Dense ? [1.0] : experiment.Densities;
+                RatioPolicy.TryParse(name, out var policy);
+                // Dense has density 1; explicit takes its densities from Experiment:LayerDensities.
+                var densities = policy!.Name == "dense" ? [1.0] : policy.IsExplicit ? [0.0] : experiment.Densities;
                 foreach (var density in densities)
                     foreach (var seed in experiment.Seeds)
-                        runs.Add(new RunSpec(model, allocation, density, seed));
+                        runs.Add(new RunSpec(model, policy.Name, density, seed));
             }
         return [.. runs.Distinct()];
     }

@@ -1,3 +1,4 @@
+using SparseDsl.Sparsity;
 using SparseDsl.Torch;
 
 namespace SparseDsl.Runner.Options;
@@ -11,11 +12,18 @@ internal static class OptionsRules
         if (e.Models.Count == 0) yield return "Experiment:Models: give at least one model (run the `models` command to list them).";
         foreach (var (model, i) in e.Models.Select((m, i) => (m, i)))
             if (!isKnownModel(model)) yield return $"Experiment:Models:{i}: unknown model '{model}'. Run the `models` command to list them.";
-        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {string.Join(", ", PolicyNames.All)}.";
+        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {string.Join(", ", RatioPolicy.All)}.";
         foreach (var (policy, i) in e.Policies.Select((p, i) => (p, i)))
-            if (!PolicyNames.TryParse(policy, out _))
-                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {string.Join(", ", PolicyNames.All)}.";
-        if (e.Densities.Count == 0 && e.Policies.Any(p => !p.Equals("dense", StringComparison.OrdinalIgnoreCase)))
+            if (!RatioPolicy.TryParse(policy, out var parsed))
+                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {string.Join(", ", RatioPolicy.All)}.";
+            else if (parsed!.IsExplicit && e.LayerDensities.Count == 0)
+                yield return $"Experiment:Policies:{i}: the explicit policy needs Experiment:LayerDensities:<layer or kind>=<density>.";
+        foreach (var (selector, i) in e.KeepDense.Select((s, i) => (s, i)))
+            if (string.IsNullOrWhiteSpace(selector)) yield return $"Experiment:KeepDense:{i}: give a layer name, a kind (Conv2d, Linear), first or classifier.";
+        foreach (var (selector, density) in e.LayerDensities)
+            if (density is <= 0 or > 1 || double.IsNaN(density)) yield return $"Experiment:LayerDensities:{selector}: {density} is outside (0, 1].";
+        if (e.ClassifierDensity is <= 0 or > 1 || double.IsNaN(e.ClassifierDensity)) yield return $"Experiment:ClassifierDensity: {e.ClassifierDensity} is outside (0, 1].";
+        if (e.Densities.Count == 0 && e.Policies.Any(p => RatioPolicy.TryParse(p, out var r) && r!.Name != "dense" && !r.IsExplicit))
             yield return "Experiment:Densities: give at least one density in (0, 1] for the sparse policies (0.1 means 90% sparsity).";
         foreach (var (density, i) in e.Densities.Select((d, i) => (d, i)))
             if (density is <= 0 or > 1 || double.IsNaN(density)) yield return $"Experiment:Densities:{i}: {density} is outside (0, 1] (0.1 means 90% sparsity).";

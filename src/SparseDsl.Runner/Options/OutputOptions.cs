@@ -10,4 +10,7 @@ public sealed class OutputOptions
 
     /// <summary>auto (live bars in a terminal, log lines when redirected), live, or log.</summary>
     public string Progress { get; set; } = "auto";
+
+    /// <summary>ratios: print JSON (one object per masked layer) instead of a table.</summary>
+    public bool Json { get; set; }
 }

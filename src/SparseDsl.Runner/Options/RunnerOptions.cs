@@ -46,6 +46,7 @@ public sealed class RunnerOptions
         options.Experiment.Policies = CommaList(bindable, "Experiment:Policies", options.Experiment.Policies, s => s);
         options.Experiment.Densities = CommaList(bindable, "Experiment:Densities", options.Experiment.Densities, ParseDouble);
         options.Experiment.Seeds = CommaList(bindable, "Experiment:Seeds", options.Experiment.Seeds, ParseLong);
+        options.Experiment.KeepDense = CommaList(bindable, "Experiment:KeepDense", options.Experiment.KeepDense, s => s);
         options.Training.MilestoneFractions = CommaList(bindable, "Training:MilestoneFractions", options.Training.MilestoneFractions, ParseDouble);
         errors.AddRange(OptionsRules.Check(options, isKnownModel));
         if (errors.Count > 0) throw new OptionsException(errors);
@@ -90,6 +91,12 @@ public sealed class RunnerOptions
                 if (!string.IsNullOrWhiteSpace(child.Value))
                     foreach (var (item, i) in SplitList(child.Value).Select((v, i) => (v, i)))
                         valid &= CheckValue($"{key}:{i}", item, element, errors);
+            }
+            else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            {
+                var element = type.GetGenericArguments()[1];
+                foreach (var item in child.GetChildren())
+                    valid &= CheckValue($"{key}:{item.Key}", item.Value, element, errors);
             }
             else
             {

@@ -43,6 +43,104 @@ public static class DensityAllocator
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Allocate"/>, but layers with a value in <paramref name="fixedDensities"/> keep that density
+    /// (1 = kept dense) and <paramref name="allocation"/> spreads the rest of the budget, d·N − Σ fixed n·f, over the
+    /// other layers only, at density (d·N − Σ fixed n·f) / Σ free n — how ERK+ treats its classifier, for any layers.
+    /// Only <see cref="Allocation.Uniform"/>, <see cref="Allocation.Er"/> and <see cref="Allocation.Erk"/> take fixed
+    /// layers (Uniform+ and ERK+ fix their own). Fails, with the numbers, when the fixed layers alone reach the budget
+    /// or the free layers would need a density above 1.
+    /// </summary>
+    /// <param name="allocation">Uniform, Er or Erk: how the rest of the budget is spread.</param>
+    /// <param name="weightShapes">Prunable weight shapes in forward order, as for <see cref="Allocate"/>.</param>
+    /// <param name="density">Global density in (0, 1] over all the layers, fixed ones included.</param>
+    /// <param name="fixedDensities">One entry per layer: its density in (0, 1], or null when the allocation decides it.</param>
+    public static AllocationResult AllocateWithFixed(Allocation allocation, IReadOnlyList<long[]> weightShapes, double density,
+        IReadOnlyList<double?> fixedDensities)
+    {
+        if (weightShapes == null) throw new ArgumentNullException(nameof(weightShapes));
+        if (fixedDensities == null) throw new ArgumentNullException(nameof(fixedDensities));
+        var shapeError = CheckShapes(weightShapes);
+        if (shapeError != null) return AllocationResult.Failure(shapeError);
+        if (!IsDensity(density))
+            return AllocationResult.Failure("density " + Format(density) + " is outside (0, 1]; use a value such as 0.1 for 90% sparsity");
+        if (fixedDensities.Count != weightShapes.Count)
+            return AllocationResult.Failure(fixedDensities.Count.ToString(CultureInfo.InvariantCulture) + " fixed densities given for "
+                + weightShapes.Count.ToString(CultureInfo.InvariantCulture) + " prunable layers");
+        if (allocation != Allocation.Uniform && allocation != Allocation.Er && allocation != Allocation.Erk)
+            return AllocationResult.Failure(allocation.ToString() + " fixes its own layers and takes no per-layer densities or dense layers; use Uniform, Er or Erk with them");
+
+        var freeShapes = new List<long[]>();
+        double fixedKept = 0;
+        long total = 0;
+        long freeWeights = 0;
+        for (var i = 0; i < weightShapes.Count; i++)
+        {
+            var count = Product(weightShapes[i]);
+            total += count;
+            var given = fixedDensities[i];
+            if (given == null)
+            {
+                freeShapes.Add(weightShapes[i]);
+                freeWeights += count;
+                continue;
+            }
+            if (!IsDensity(given.Value))
+                return AllocationResult.Failure("fixed density " + Format(given.Value) + " of layer " + (i + 1).ToString(CultureInfo.InvariantCulture) + " is outside (0, 1]");
+            fixedKept += given.Value * count;
+        }
+        if (freeShapes.Count == 0)
+            return AllocationResult.Failure("every layer has a fixed density, so nothing is left for " + allocation.ToString() + " to spread; give the densities of every layer as an explicit allocation instead");
+
+        var budget = density * total;
+        if (fixedKept >= budget)
+            return AllocationResult.Failure("the layers with fixed densities keep " + Format(fixedKept) + " weights, at least the whole budget of "
+                + Format(budget) + " (density " + Format(density) + " of " + total.ToString(CultureInfo.InvariantCulture)
+                + " weights); keep fewer layers dense, lower their densities or raise the density");
+        var restDensity = (budget - fixedKept) / freeWeights;
+        if (restDensity > 1)
+            return AllocationResult.Failure("with the fixed layers at their densities the other layers would need density " + Format(restDensity)
+                + " > 1 to meet density " + Format(density) + "; raise the fixed densities or lower the density");
+
+        var rest = Allocate(allocation, freeShapes, restDensity);
+        if (!rest.Succeeded) return rest;
+        var densities = new double[weightShapes.Count];
+        var next = 0;
+        for (var i = 0; i < densities.Length; i++)
+        {
+            var given = fixedDensities[i];
+            densities[i] = given ?? rest.Densities[next++];
+        }
+        return AllocationResult.Success(densities);
+    }
+
+    /// <summary>
+    /// Explicit allocation: every layer's density given, nothing computed. The global density is whatever they imply;
+    /// fails when a layer has no density or one is outside (0, 1].
+    /// </summary>
+    /// <param name="weightShapes">Prunable weight shapes in forward order, as for <see cref="Allocate"/>.</param>
+    /// <param name="densities">One entry per layer, forward order; null marks a layer that was not given one.</param>
+    public static AllocationResult AllocateExplicit(IReadOnlyList<long[]> weightShapes, IReadOnlyList<double?> densities)
+    {
+        if (weightShapes == null) throw new ArgumentNullException(nameof(weightShapes));
+        if (densities == null) throw new ArgumentNullException(nameof(densities));
+        var shapeError = CheckShapes(weightShapes);
+        if (shapeError != null) return AllocationResult.Failure(shapeError);
+        if (densities.Count != weightShapes.Count)
+            return AllocationResult.Failure(densities.Count.ToString(CultureInfo.InvariantCulture) + " densities given for "
+                + weightShapes.Count.ToString(CultureInfo.InvariantCulture) + " prunable layers");
+        var result = new double[densities.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var layer = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var given = densities[i];
+            if (given == null) return AllocationResult.Failure("layer " + layer + " has no density; an explicit allocation needs one for every prunable layer");
+            if (!IsDensity(given.Value)) return AllocationResult.Failure("density " + Format(given.Value) + " of layer " + layer + " is outside (0, 1]");
+            result[i] = given.Value;
+        }
+        return AllocationResult.Success(result);
+    }
+
     /// <summary>True for a valid density: in (0, 1] (NaN excluded).</summary>
     public static bool IsDensity(double value) => value > 0 && value <= 1;
 
