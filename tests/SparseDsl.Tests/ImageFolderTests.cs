@@ -62,6 +62,30 @@ public sealed class ImageFolderTests : IDisposable
         Assert.All(original.Zip(decoded), p => Assert.InRange(Math.Abs(p.First - p.Second), 0, 3));
     }
 
+    // An Adobe (inverted) CMYK JPEG of 8×8 pixels, written by PIL 9.4 (/usr/bin/python3) from the RGB image
+    // (200, 30 + 10x, 90 + 5y) with Image.convert("CMYK").save(f, "JPEG", quality=100); PIL decodes it, with
+    // convert("RGB"), to exactly those colours.
+    private const string AdobeCmykJpeg =
+        "/9j/7gAOQWRvYmUAZAAAAAAA/9sAQwABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEB/8AAFAgACAAIBEMRAE0R" +
+        "AFkRAEsRAP/EAB8AAAEFAQEBAQEBAAAAAAAAAAABAgMEBQYHCAkKC//EALUQAAIBAwMCBAMFBQQEAAABfQECAwAEEQUSITFBBhNRYQcicRQygZGhCCNCscEVUtHwJDNicoIJ" +
+        "ChYXGBkaJSYnKCkqNDU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6g4SFhoeIiYqSk5SVlpeYmZqio6Slpqeoqaqys7S1tre4ubrCw8TFxsfIycrS09TV" +
+        "1tfY2drh4uPk5ebn6Onq8fLz9PX29/j5+v/aAA4EQwBNAFkASwAAPwD+kCvwH/ZJ/wCYZ/2x/wDZa+W/+FSf9Ov/AI5/9av7+K//2Q==";
+
+    [Fact]
+    public void Adobe_CMYK_jpeg_decodes_to_the_colours_PIL_gives()
+    {
+        using var scope = NewDisposeScope();
+        var decoded = ImageOps.Decode(Convert.FromBase64String(AdobeCmykJpeg));
+        Assert.Equal([8L, 8, 3], decoded.shape);
+        var values = decoded.data<byte>();
+        for (var y = 0; y < 8; y++)
+            for (var x = 0; x < 8; x++)
+            {
+                int[] expected = [200, 30 + 10 * x, 90 + 5 * y];
+                for (var c = 0; c < 3; c++) Assert.InRange(values[(y * 8 + x) * 3 + c], expected[c] - 2, expected[c] + 2);
+            }
+    }
+
     // References: torch 1.13, F.interpolate(x, size, mode="bilinear", antialias=True, align_corners=False) on the
     // 5×7 image above (channel-major, values 0..255), printed with 4 decimals by /usr/bin/python3.
     private static readonly double[] DownscaledCrop =   // x[:, :, 1:5, 2:7] → 3×4

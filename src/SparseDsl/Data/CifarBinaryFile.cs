@@ -10,7 +10,7 @@ internal static class CifarBinaryFile
     public const int ImageBytes = 3 * 32 * 32;
 
     // The largest real file (CIFAR-100 train.bin) is 153.7 MB; anything far beyond is not a CIFAR file.
-    private const long MaxFileBytes = 1L << 30;
+    private const long MaxFileBytes = 256L << 20;
 
     /// <summary>The layout of one dataset's records.</summary>
     /// <param name="LabelBytes">1 (CIFAR-10) or 2 (CIFAR-100: coarse, fine).</param>

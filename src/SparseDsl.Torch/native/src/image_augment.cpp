@@ -44,10 +44,16 @@ at::Tensor augment_cpu(const at::Tensor& images, const std::vector<Choice>& choi
                     std::fill(row, row + out_w, pad);
                     continue;
                 }
+                // Columns whose source lies inside the image form one run [lo, hi); the rest is padding.
                 const uint8_t* line = plane + sy * width;
-                for (int64_t x = 0; x < out_w; ++x) {
-                    const int64_t sx = choice.left + (choice.flip ? out_w - 1 - x : x) - padding;
-                    row[x] = (sx < 0 || sx >= width) ? pad : static_cast<float>(line[sx]) * scale[c] - shift[c];
+                const int64_t first = choice.left - padding;  // source column of output column 0 (unflipped)
+                const int64_t lo = std::clamp<int64_t>(-first, 0, out_w), hi = std::clamp<int64_t>(width - first, 0, out_w);
+                std::fill(row, row + out_w, pad);
+                if (!choice.flip) {
+                    for (int64_t x = lo; x < hi; ++x) row[x] = static_cast<float>(line[first + x]) * scale[c] - shift[c];
+                } else {
+                    // Output column x shows unflipped column out_w − 1 − x.
+                    for (int64_t u = lo; u < hi; ++u) row[out_w - 1 - u] = static_cast<float>(line[first + u]) * scale[c] - shift[c];
                 }
             }
         }
@@ -62,14 +68,14 @@ at::Tensor augment_tensor_ops(const at::Tensor& images, const int64_t* params, i
     const int64_t channels = images.size(1);
     auto long_options = at::TensorOptions().dtype(at::kLong).device(device);
     auto choices = at::from_blob(const_cast<int64_t*>(params), {count, 3}, at::kLong).to(device);
-    auto top = choices.select(1, 0).unsqueeze(1), left = choices.select(1, 1).unsqueeze(1);
-    auto flip = choices.select(1, 2).unsqueeze(1).to(at::kBool);
-    auto ys = at::arange(out_h, long_options), xs = at::arange(out_w, long_options);
-    auto rows = (top + ys).view({count, out_h, 1});
-    auto cols = (left + at::where(flip, (out_w - 1) - xs, xs)).view({count, 1, out_w});
-    auto samples = at::arange(count, long_options).view({count, 1, 1});
-    auto padded = at::constant_pad_nd(images, {padding, padding, padding, padding}, 0).permute({0, 2, 3, 1});
-    auto picked = padded.index({samples, rows, cols}).permute({0, 3, 1, 2}).to(at::kFloat).contiguous();  // [B, C, out_h, out_w]
+    auto top = choices.select(1, 0).view({count, 1, 1, 1}), left = choices.select(1, 1).view({count, 1, 1, 1});
+    auto flip = choices.select(1, 2).view({count, 1, 1, 1}).to(at::kBool);
+    auto ys = at::arange(out_h, long_options).view({1, 1, out_h, 1}), xs = at::arange(out_w, long_options).view({1, 1, 1, out_w});
+    auto padded = at::constant_pad_nd(images, {padding, padding, padding, padding}, 0);  // [B, C, Hp, Wp]
+    // Two gathers: the window's rows, then its (possibly reversed) columns.
+    auto rows = (top + ys).expand({count, channels, out_h, padded.size(3)});
+    auto cols = (left + at::where(flip, (out_w - 1) - xs, xs)).expand({count, channels, out_h, out_w});
+    auto picked = padded.gather(2, rows).gather(3, cols).to(at::kFloat);  // [B, C, out_h, out_w]
     auto float_options = at::TensorOptions().dtype(at::kFloat);
     auto scale_t = at::from_blob(const_cast<float*>(scale.data()), {1, channels, 1, 1}, float_options).to(device);
     auto shift_t = at::from_blob(const_cast<float*>(shift.data()), {1, channels, 1, 1}, float_options).to(device);
