@@ -6,20 +6,28 @@ namespace SparseDsl.Data;
 
 /// <summary>
 /// Serves normalised mini-batches of an <see cref="ImageDataset"/> whose pixels live, as bytes, on the training
-/// device. Each batch is three native calls (gather, convert, normalise): no per-pixel managed work and no
-/// host-to-device copy per step, so the trainer never waits on data.
+/// device. Each batch is a few native calls (gather, then convert and normalise, or with <see cref="Augmentation"/>
+/// pad-crop-flip-normalise in one call): no per-pixel managed work and no host-to-device copy per step. With
+/// <see cref="Prefetch"/> &gt; 0 the batches are made ahead on a background thread, so the trainer never waits on data.
 /// </summary>
-public sealed class DeviceBatches : IDisposable
+public sealed class DeviceBatches : IBatchSource, IDisposable
 {
     private readonly Tensor pixels;  // uint8 [N, C, H, W]
     private readonly Tensor labels;  // int64 [N]
     private readonly Tensor scale;   // float32 [1, C, 1, 1] = 1 / (255 · std)
     private readonly Tensor shift;   // float32 [1, C, 1, 1] = mean / std
 
-    public DeviceBatches(ImageDataset data, Device device)
+    /// <param name="data">The images.</param>
+    /// <param name="device">Where the pixels are kept and the batches made.</param>
+    /// <param name="augmentation">Random crop and flip applied to every batch (training only), or null.</param>
+    /// <param name="prefetch">Batches made ahead on a background thread; 0 makes each batch when it is asked for.</param>
+    public DeviceBatches(ImageDataset data, Device device, RandomCropFlip? augmentation = null, int prefetch = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(prefetch);
         Dataset = data;
         Device = device;
+        Augmentation = augmentation;
+        Prefetch = prefetch;
         using var cpuPixels = torch.tensor(data.Pixels, [data.Count, data.Channels, data.Height, data.Width]);
         using var cpuLabels = torch.tensor(data.Labels, [data.Count]);
         pixels = cpuPixels.to(device).DetachFromDisposeScope();
@@ -36,6 +44,12 @@ public sealed class DeviceBatches : IDisposable
 
     public Device Device { get; }
 
+    /// <summary>The random crop and flip applied to every batch, or null for plain normalised images.</summary>
+    public RandomCropFlip? Augmentation { get; }
+
+    /// <summary>How many batches a background thread prepares ahead of the consumer (0: none, made on demand).</summary>
+    public int Prefetch { get; }
+
     public int Count => Dataset.Count;
 
     /// <summary>Number of batches one epoch yields.</summary>
@@ -44,38 +58,67 @@ public sealed class DeviceBatches : IDisposable
 
     /// <summary>
     /// The batches of one epoch. With <paramref name="shuffle"/>, the order is a permutation drawn from
-    /// (seed, epoch) alone, so a resumed run sees exactly the batches the interrupted one would have.
-    /// Batch tensors belong to the caller's dispose scope.
+    /// (seed, epoch) alone, and the augmentation of batch b from (seed, epoch, b), so a resumed run sees exactly
+    /// the batches the interrupted one would have. Batch tensors belong to the caller's dispose scope.
     /// </summary>
-    public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false)
+    public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
+        CancellationToken cancellation = default)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be positive");
-        long[]? order = shuffle ? DeterministicRandom.For(seed, $"shuffle/epoch-{epoch}").Permutation(Count) : null;
+        var order = shuffle ? DeterministicRandom.For(seed, $"shuffle/epoch-{epoch}").Permutation(Count) : null;
         var batches = BatchCount(batchSize, dropLast);
+        return Prefetch == 0
+            ? Inline(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation)
+            : Prefetched(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation);
+    }
+
+    private static IEnumerable<(Tensor, Tensor)> Inline(int batches, Func<int, (Tensor, Tensor)> make, CancellationToken cancellation)
+    {
         for (var b = 0; b < batches; b++)
         {
-            var start = b * batchSize;
-            var length = Math.Min(batchSize, Count - start);
-            yield return order is null ? Slice(start, length) : Gather(order.AsSpan(start, length));
+            cancellation.ThrowIfCancellationRequested();
+            yield return make(b);
         }
     }
 
-    private (Tensor, Tensor) Slice(long start, long length)
+    private IEnumerable<(Tensor, Tensor)> Prefetched(int batches, Func<int, (Tensor, Tensor)> make, CancellationToken cancellation)
     {
-        using var raw = pixels.narrow(0, start, length);
-        return (Normalise(raw), labels.narrow(0, start, length));
+        using var prefetcher = new OrderedPrefetcher<TensorPair>(batches, b => new TensorPair(make(b)), pair => pair.Dispose(),
+            workers: 1, capacity: Prefetch, cancellation);
+        foreach (var pair in prefetcher.Items()) yield return pair.HandOver();
     }
 
-    private (Tensor, Tensor) Gather(ReadOnlySpan<long> indices)
+    private (Tensor, Tensor) MakeBatch(int batch, int batchSize, long[]? order, long seed, int epoch)
+    {
+        var start = batch * batchSize;
+        var length = Math.Min(batchSize, Count - start);
+        using var raw = order is null ? pixels.narrow(0, start, length) : Gather(pixels, order.AsSpan(start, length));
+        var target = order is null ? labels.narrow(0, start, length) : Gather(labels, order.AsSpan(start, length));
+        try
+        {
+            return (Normalise(raw, seed, epoch, batch), target);
+        }
+        catch
+        {
+            target.Dispose();  // on a prefetch thread no dispose scope would free it
+            throw;
+        }
+    }
+
+    private Tensor Gather(Tensor source, ReadOnlySpan<long> indices)
     {
         using var cpuIndex = torch.FromSpan(indices, [indices.Length], ScalarType.Int64);
         using var index = cpuIndex.to(Device);
-        using var raw = pixels.index_select(0, index);
-        return (Normalise(raw), labels.index_select(0, index));
+        return source.index_select(0, index);
     }
 
-    private Tensor Normalise(Tensor raw)
+    private Tensor Normalise(Tensor raw, long seed, int epoch, int batch)
     {
+        if (Augmentation is { } augmentation)
+        {
+            var choices = augmentation.Choices((int)raw.size(0), seed, epoch, batch);
+            return ImageOps.CropFlipNormalize(raw, choices, augmentation.Padding, Dataset.Height, Dataset.Width, Dataset.Mean, Dataset.Std);
+        }
         var x = raw.to(ScalarType.Float32);
         x.mul_(scale).sub_(shift);
         return x;

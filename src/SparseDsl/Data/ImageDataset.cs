@@ -26,16 +26,10 @@ public sealed record ImageDataset(string Name, byte[] Pixels, byte[] Labels, int
         return this with { Pixels = pixels, Labels = labels };
     }
 
-    /// <summary>Holds out <paramref name="fraction"/> of the images, chosen by <paramref name="seed"/>, as a validation set.</summary>
+    /// <summary>Holds out <paramref name="fraction"/> of the images (the official code: 0.1), chosen by <paramref name="seed"/>, as a validation set.</summary>
     public (ImageDataset Train, ImageDataset Validation) Split(double fraction, long seed)
     {
-        if (fraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "validation fraction must be in [0, 1)");
-        var order = Randomness.DeterministicRandom.For(seed, "validation-split").Permutation(Count);
-        var validationCount = (int)Math.Round(Count * fraction);
-        var validation = order[..validationCount];
-        var train = order[validationCount..];
-        Array.Sort(validation);
-        Array.Sort(train);
+        var (train, validation) = ValidationSplit.Indices(Count, fraction, seed);
         return (Subset(train), Subset(validation));
     }
 }
