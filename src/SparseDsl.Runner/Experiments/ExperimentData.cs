@@ -5,30 +5,43 @@ using SparseDsl.Torch;
 
 namespace SparseDsl.Runner.Experiments;
 
-/// <summary>The train/validation/test batches of an experiment, loaded once onto the device and shared by all its runs.</summary>
+/// <summary>The train/validation/test batches of an experiment, loaded once and shared by all its runs.</summary>
 public sealed class ExperimentData : IDisposable
 {
-    private ExperimentData(DeviceBatches train, DeviceBatches? validation, DeviceBatches test)
-    {
-        Train = train;
-        Validation = validation;
-        Test = test;
-    }
-
     /// <summary>
     /// Seed of the validation split: fixed, so every run of every sweep holds out the same images
     /// and validation scores are comparable across seeds.
     /// </summary>
     public const long SplitSeed = 17;
 
-    public DeviceBatches Train { get; }
-    public DeviceBatches? Validation { get; }
-    public DeviceBatches Test { get; }
+    private ExperimentData(IBatchSource train, IBatchSource? validation, IBatchSource test)
+    {
+        Train = train;
+        Validation = validation;
+        Test = test;
+    }
 
-    /// <summary>Loads the dataset; the validation split is drawn from <see cref="SplitSeed"/>, the same for every run.</summary>
+    public IBatchSource Train { get; }
+    public IBatchSource? Validation { get; }
+    public IBatchSource Test { get; }
+
+    /// <summary>Loads the dataset named by Data:Dataset; the validation split is drawn from <see cref="SplitSeed"/>.</summary>
     public static ExperimentData Load(DataOptions data, Device device, ILogger logger)
     {
-        var (trainSet, testSet) = FashionMnist.Load(data.Path, data.Dataset);
+        var loaded = data.Dataset == "imagefolder" ? LoadImageFolder(data, device) : LoadInMemory(data, device);
+        logger.LogInformation("Data {Dataset} from {Path}: {Train:N0} training, {Validation:N0} validation, {Test:N0} test images",
+            data.Dataset, data.Path, loaded.Train.Count, loaded.Validation?.Count ?? 0, loaded.Test.Count);
+        return loaded;
+    }
+
+    private static ExperimentData LoadInMemory(DataOptions data, Device device)
+    {
+        var (trainSet, testSet) = data.Dataset switch
+        {
+            "cifar10" => Cifar.Load10(data.Path),
+            "cifar100" => Cifar.Load100(data.Path),
+            _ => FashionMnist.Load(data.Path, data.Dataset),
+        };
         if (data.TrainLimit > 0 && data.TrainLimit < trainSet.Count)
             trainSet = trainSet.Subset([.. Enumerable.Range(0, data.TrainLimit).Select(i => (long)i)]);
         DeviceBatches? validation = null;
@@ -38,15 +51,35 @@ public sealed class ExperimentData : IDisposable
             trainSet = trainPart;
             validation = new DeviceBatches(validationPart, device);
         }
-        logger.LogInformation("Data {Dataset} from {Path}: {Train:N0} training, {Validation:N0} validation, {Test:N0} test images",
-            data.Dataset, data.Path, trainSet.Count, validation?.Count ?? 0, testSet.Count);
-        return new ExperimentData(new DeviceBatches(trainSet, device), validation, new DeviceBatches(testSet, device));
+        // The paper's CIFAR augmentation, on training batches only.
+        var augment = data.Augment == "on" || (data.Augment == "auto" && data.Dataset.StartsWith("cifar", StringComparison.Ordinal));
+        var train = new DeviceBatches(trainSet, device, augment ? RandomCropFlip.Cifar : null, data.Prefetch);
+        return new ExperimentData(train, validation, new DeviceBatches(testSet, device));
+    }
+
+    private static ExperimentData LoadImageFolder(DataOptions data, Device device)
+    {
+        var options = new ImageLoaderOptions { OnCorruptImage = data.OnCorruptImage, Prefetch = Math.Max(1, data.Prefetch) };
+        if (data.Workers > 0) options = options with { Workers = data.Workers };
+        var trainFolder = ImageFolder.Open(Path.Combine(data.Path, "train"));
+        if (data.TrainLimit > 0 && data.TrainLimit < trainFolder.Count)
+            trainFolder = trainFolder.Subset([.. Enumerable.Range(0, data.TrainLimit).Select(i => (long)i)]);
+        ImageFolderBatches? validation = null;
+        if (data.ValidationFraction > 0)
+        {
+            var (trainPart, validationPart) = trainFolder.Split(data.ValidationFraction, SplitSeed);
+            trainFolder = trainPart;
+            validation = new ImageFolderBatches(validationPart, ImageTransform.ImageNetEvaluation, device, options);
+        }
+        var test = ImageFolder.Open(Path.Combine(data.Path, "val"));
+        return new ExperimentData(new ImageFolderBatches(trainFolder, ImageTransform.ImageNetTrain, device, options), validation,
+            new ImageFolderBatches(test, ImageTransform.ImageNetEvaluation, device, options));
     }
 
     public void Dispose()
     {
-        Train.Dispose();
-        Validation?.Dispose();
-        Test.Dispose();
+        (Train as IDisposable)?.Dispose();
+        (Validation as IDisposable)?.Dispose();
+        (Test as IDisposable)?.Dispose();
     }
 }

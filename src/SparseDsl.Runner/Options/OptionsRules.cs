@@ -42,7 +42,11 @@ internal static class OptionsRules
             if (f is <= 0 or >= 1) yield return $"Training:MilestoneFractions:{i}: {f} must be in (0, 1) (a fraction of Training:Epochs).";
 
         var d = o.Data;
-        if (d.Dataset is not ("fashion-mnist" or "mnist")) yield return $"Data:Dataset: unknown dataset '{d.Dataset}'; expected fashion-mnist or mnist.";
+        if (d.Dataset is not ("fashion-mnist" or "mnist" or "cifar10" or "cifar100" or "imagefolder"))
+            yield return $"Data:Dataset: unknown dataset '{d.Dataset}'; expected fashion-mnist, mnist, cifar10, cifar100 or imagefolder.";
+        if (d.Augment is not ("auto" or "on" or "off")) yield return $"Data:Augment: '{d.Augment}' is not valid; expected auto, on or off.";
+        if (d.Prefetch < 0) yield return $"Data:Prefetch: {d.Prefetch} must be 0 (no prefetch) or more.";
+        if (d.Workers < 0) yield return $"Data:Workers: {d.Workers} must be 0 (processors − 1) or more.";
         if (d.TrainLimit < 0) yield return $"Data:TrainLimit: {d.TrainLimit} must be 0 (all images) or more.";
         if (d.ValidationFraction is < 0 or >= 1) yield return $"Data:ValidationFraction: {d.ValidationFraction} must be in [0, 1).";
 

@@ -52,6 +52,8 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
 
     public int Count => Dataset.Count;
 
+    public int Classes => Dataset.Classes;
+
     /// <summary>Number of batches one epoch yields.</summary>
     public int BatchCount(int batchSize, bool dropLast) =>
         dropLast ? Count / batchSize : (Count + batchSize - 1) / batchSize;

@@ -15,6 +15,9 @@ public interface IBatchSource
     /// <summary>Number of samples per epoch.</summary>
     int Count { get; }
 
+    /// <summary>Number of classes the targets range over.</summary>
+    int Classes { get; }
+
     /// <summary>Number of batches one epoch yields.</summary>
     int BatchCount(int batchSize, bool dropLast);
 

@@ -44,6 +44,8 @@ public sealed class ImageFolderBatches : IBatchSource
 
     public int Count => Folder.Count;
 
+    public int Classes => Folder.Classes.Count;
+
     /// <summary>Images left out so far because they could not be decoded (with <see cref="CorruptImagePolicy.Skip"/>), counted once per epoch.</summary>
     public long SkippedImages => Interlocked.Read(ref skippedImages);
 

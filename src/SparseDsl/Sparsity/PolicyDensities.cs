@@ -32,7 +32,7 @@ public static class PolicyDensities
     /// <param name="trainingData">Training data for SNIP and GraSP; ignored by the other policies.</param>
     /// <exception cref="ArgumentException">The budget cannot be met, a rule is invalid, or data is missing.</exception>
     /// <exception cref="InvalidOperationException">A criterion empties a layer (layer collapse).</exception>
-    public static double[] Compute(SparseModule model, RatioRequest request, DeviceBatches? trainingData = null)
+    public static double[] Compute(SparseModule model, RatioRequest request, IBatchSource? trainingData = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);

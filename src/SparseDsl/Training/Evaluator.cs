@@ -7,7 +7,7 @@ namespace SparseDsl.Training;
 /// <summary>Mean cross-entropy and top-1 accuracy of a model on a dataset, in eval mode and without gradients.</summary>
 public static class Evaluator
 {
-    public static Score Evaluate(nn.Module<Tensor, Tensor> model, DeviceBatches data, int batchSize = 512)
+    public static Score Evaluate(nn.Module<Tensor, Tensor> model, IBatchSource data, int batchSize = 512)
     {
         var wasTraining = model.training;
         model.eval();

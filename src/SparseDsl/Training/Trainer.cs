@@ -30,7 +30,7 @@ public sealed class Trainer(TrainingSettings settings)
     /// checkpoint is written). Returns the metrics of all epochs, those restored from a checkpoint included.
     /// Cancellation throws <see cref="OperationCanceledException"/> between steps.
     /// </summary>
-    public IReadOnlyList<EpochMetrics> Train(SparseModule model, DeviceBatches train, DeviceBatches? validation,
+    public IReadOnlyList<EpochMetrics> Train(SparseModule model, IBatchSource train, IBatchSource? validation,
         Action<EpochMetrics>? onEpoch = null, CancellationToken cancellation = default, CheckpointOptions? checkpoints = null)
     {
         using var optimizer = MaskedSgd.Create(model, Settings);
@@ -84,7 +84,7 @@ public sealed class Trainer(TrainingSettings settings)
     private static bool IsNewBest(List<EpochMetrics> history) =>
         history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
-    private Score RunEpoch(SparseModule model, SGD optimizer, DeviceBatches data, int epoch, CancellationToken cancellation)
+    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, CancellationToken cancellation)
     {
         model.train();
         using var scope = NewDisposeScope();

@@ -8,7 +8,7 @@ namespace SparseDsl.Sparsity.Criteria;
 public static class CriterionData
 {
     /// <summary>SNIP's one batch: the first batch of a shuffled epoch (<c>next(iter(train_loader))</c>).</summary>
-    public static (Tensor Inputs, Tensor Targets) FirstBatch(DeviceBatches data, int batchSize, long seed)
+    public static (Tensor Inputs, Tensor Targets) FirstBatch(IBatchSource data, int batchSize, long seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0) throw new ArgumentException("The training data is empty.", nameof(data));
@@ -19,7 +19,7 @@ public static class CriterionData
     /// GraSP's samples: shuffled batches are read until every class of the dataset has <paramref name="samplesPerClass"/>
     /// samples or the data ends (then a class has what there is), keeping up to that many of each class.
     /// </summary>
-    public static (Tensor Inputs, Tensor Targets) PerClass(DeviceBatches data, int samplesPerClass, long seed)
+    public static (Tensor Inputs, Tensor Targets) PerClass(IBatchSource data, int samplesPerClass, long seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samplesPerClass);
@@ -47,7 +47,7 @@ public static class CriterionData
                 inputs.Add(x.index_select(0, index));
                 targets.Add(y.index_select(0, index));
             }
-            if (taken.Count >= data.Dataset.Classes && taken.Values.All(c => c >= samplesPerClass)) break;
+            if (taken.Count >= data.Classes && taken.Values.All(c => c >= samplesPerClass)) break;
         }
         if (inputs.Count == 0) throw new ArgumentException("The training data is empty.", nameof(data));
         return (torch.cat(inputs, 0), torch.cat(targets, 0));
