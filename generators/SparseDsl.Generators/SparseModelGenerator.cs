@@ -10,37 +10,30 @@ using SparseDsl.Generators.Specs;
 namespace SparseDsl.Generators;
 
 /// <summary>
-/// Generates the members of <c>[SparseModel]</c> and <c>[SparsityPolicy]</c> declarations and the catalog of both.
-/// Declarations are read into value-equal specs (syntax and symbols never leave the transforms); sources are produced
-/// from the specs alone and diagnostics travel a separate pipeline, so editing unrelated code re-runs nothing.
+/// Generates the members of <c>[SparseModel]</c>, <c>[ModelFamily]</c> (one type per <c>[Variant]</c>), <c>[Block]</c> and
+/// <c>[SparsityPolicy]</c> declarations and the catalog of all models and policies. Declarations are read into value-equal
+/// specs (syntax and symbols never leave the transforms); sources are produced from the specs alone and diagnostics
+/// travel a separate pipeline, so editing unrelated code re-runs nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SparseModelGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var modelResults = context.SyntaxProvider.ForAttributeWithMetadataName(
-                WellKnownNames.SparseModelAttribute,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                static (ctx, ct) => ModelParser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.ModelResults);
+        var modelResults = Declarations(context, WellKnownNames.SparseModelAttribute, ModelParser.Parse).WithTrackingName(TrackingNames.ModelResults);
+        var familyResults = Declarations(context, WellKnownNames.ModelFamilyAttribute, FamilyParser.Parse).WithTrackingName(TrackingNames.FamilyResults);
+        var blockResults = Declarations(context, WellKnownNames.BlockAttribute, BlockParser.Parse).WithTrackingName(TrackingNames.BlockResults);
+        var policyResults = Declarations(context, WellKnownNames.SparsityPolicyAttribute, PolicyParser.Parse).WithTrackingName(TrackingNames.PolicyResults);
+        var variantPlacement = Declarations(context, WellKnownNames.AttributeNamespace + "." + WellKnownNames.VariantAttributeName, VariantPlacement.Check)
+            .WithTrackingName(TrackingNames.VariantPlacement);
 
-        var policyResults = context.SyntaxProvider.ForAttributeWithMetadataName(
-                WellKnownNames.SparsityPolicyAttribute,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                static (ctx, ct) => PolicyParser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.PolicyResults);
-
-        var models = modelResults
-            .Select(static (r, _) => r.Model)
-            .Where(static m => m != null)
-            .Select(static (m, _) => m!)
-            .WithTrackingName(TrackingNames.Models);
-
-        var policies = policyResults
-            .Select(static (r, _) => r.Policy)
-            .Where(static p => p != null)
-            .Select(static (p, _) => p!);
+        var models = modelResults.SelectMany(static (r, _) => r.Models).WithTrackingName(TrackingNames.Models);
+        var variants = familyResults.SelectMany(static (r, _) => r.Models).WithTrackingName(TrackingNames.Variants);
+        var families = familyResults.Select(static (r, _) => r.Family).Where(static f => f != null).Select(static (f, _) => f!)
+            .WithTrackingName(TrackingNames.Families);
+        var blocks = blockResults.Select(static (r, _) => r.Block).Where(static b => b != null).Select(static (b, _) => b!)
+            .WithTrackingName(TrackingNames.Blocks);
+        var policies = policyResults.Select(static (r, _) => r.Policy).Where(static p => p != null).Select(static (p, _) => p!);
 
         var sortedPolicies = policies.Collect()
             .Select(static (all, _) => all
@@ -49,8 +42,8 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Policies);
 
-        var sortedModels = models.Collect()
-            .Select(static (all, _) => all
+        var sortedModels = models.Collect().Combine(variants.Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right)
                 .OrderBy(m => m.ModelName, StringComparer.Ordinal)
                 .ThenBy(m => m.Type.FullyQualifiedName, StringComparer.Ordinal)
                 .ToEquatableArray());
@@ -58,6 +51,12 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
         // Sources.
         context.RegisterSourceOutput(models.Combine(sortedPolicies), static (spc, pair) =>
             AddSource(spc, pair.Left.ModelName, () => (ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right))));
+        context.RegisterSourceOutput(variants.Combine(sortedPolicies), static (spc, pair) =>
+            AddSource(spc, pair.Left.ModelName, () => (ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right))));
+        context.RegisterSourceOutput(families, static (spc, family) =>
+            AddSource(spc, family.Type.Name, () => (FamilyEmitter.HintName(family), FamilyEmitter.Emit(family))));
+        context.RegisterSourceOutput(blocks, static (spc, block) =>
+            AddSource(spc, block.Type.Name, () => (BlockEmitter.HintName(block), BlockEmitter.Emit(block))));
         context.RegisterSourceOutput(policies, static (spc, policy) =>
             AddSource(spc, policy.PolicyName, () => (PolicyEmitter.HintName(policy), PolicyEmitter.Emit(policy))));
         context.RegisterSourceOutput(sortedModels.Combine(sortedPolicies), static (spc, pair) =>
@@ -68,13 +67,24 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
 
         // Diagnostics.
         context.RegisterSourceOutput(modelResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(familyResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(blockResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(policyResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        var crossChecks = modelResults.Collect()
+        context.RegisterSourceOutput(variantPlacement, static (spc, d) => Report(spc, d));
+        var crossChecks = modelResults.Collect().Combine(familyResults.Collect())
             .Combine(policyResults.Collect())
-            .Select(static (pair, _) => CrossChecks.Run(pair.Left, pair.Right))
+            .Select(static (all, _) => CrossChecks.Run(all.Left.Left.AddRange(all.Left.Right), all.Right))
             .WithTrackingName(TrackingNames.CrossChecks);
         context.RegisterSourceOutput(crossChecks, static (spc, d) => Report(spc, d));
     }
+
+    /// <summary>The declarations carrying <paramref name="attribute"/> (classes and records), each read by <paramref name="parse"/>.</summary>
+    private static IncrementalValuesProvider<T> Declarations<T>(IncrementalGeneratorInitializationContext context, string attribute,
+        Func<GeneratorAttributeSyntaxContext, CancellationToken, T> parse) =>
+        context.SyntaxProvider.ForAttributeWithMetadataName(
+            attribute,
+            static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+            (ctx, ct) => parse(ctx, ct));
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

@@ -96,17 +96,17 @@ internal sealed class KindsModule : global::SparseDsl.Modeling.SparseModule
     {
         x = this.conv1.forward(x);
         x = this.bn1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.grouped.forward(x);
         x = this.bn2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.avg_pool2d(x, 3, 1, 1);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = global::SparseDsl.Torch.torch.nn.functional.adaptive_avg_pool2d(x, 1);
         x = x.flatten(1);
         x = this.fc1.forward(x);
         x = this.bn3.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.dropout(x, 0.5, this.training);
         x = this.fc2.forward(x);
         return x;

@@ -95,16 +95,16 @@ public sealed class LeNet5Module : global::SparseDsl.Modeling.SparseModule
     public override global::SparseDsl.Torch.torch.Tensor forward(global::SparseDsl.Torch.torch.Tensor x)
     {
         x = this.conv1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = this.conv2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = x.flatten(1);
         x = this.fc1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc3.forward(x);
         return x;
     }

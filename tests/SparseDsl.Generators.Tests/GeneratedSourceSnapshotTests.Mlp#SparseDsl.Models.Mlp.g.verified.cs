@@ -4,9 +4,10 @@
 
 namespace SparseDsl.Models;
 
-partial record Mlp : global::SparseDsl.Modeling.ISparseModel
+public sealed partial record Mlp : global::SparseDsl.Modeling.ISparseModel
 {
     /// <summary>
+    /// Variant mlp of the family <see cref="global::SparseDsl.Models.MultilayerPerceptron"/>.
     /// Mlp: input [1, 28, 28], output [10]; 6 layers, 266610 parameters, 266200 prunable weights, 266200 MACs per sample.
     /// <list type="bullet">
     /// <item><description>flatten1: Flatten; [1, 28, 28] → [784]</description></item>
@@ -80,9 +81,9 @@ public sealed class MlpModule : global::SparseDsl.Modeling.SparseModule
     {
         x = x.flatten(1);
         x = this.fc1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc3.forward(x);
         return x;
     }
