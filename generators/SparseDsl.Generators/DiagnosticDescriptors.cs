@@ -150,6 +150,10 @@ public static class DiagnosticDescriptors
         "SDSL0035", "Variant type name cannot be generated",
         "Variant '{0}' cannot generate type '{1}': {2}; set TypeName to an unused identifier");
 
+    public static readonly DiagnosticDescriptor SizeTooLarge = Error(
+        "SDSL0036", "Layer too large to count",
+        "Layer '{0}' is too large: its {1} would exceed 2^40; use smaller sizes");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -48,21 +48,30 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
                 .ThenBy(m => m.Type.FullyQualifiedName, StringComparer.Ordinal)
                 .ToEquatableArray());
 
+        // Hint names, unique across every file (see HintNames).
+        var hintNames = models.Select(static (m, _) => ModelRequest(m)).Collect()
+            .Combine(variants.Select(static (m, _) => ModelRequest(m)).Collect())
+            .Combine(families.Select(static (f, _) => new HintRequest("family:" + f.Type.FullyQualifiedName, FamilyEmitter.HintName(f))).Collect())
+            .Combine(blocks.Select(static (b, _) => new HintRequest("block:" + b.Type.FullyQualifiedName, BlockEmitter.HintName(b))).Collect())
+            .Combine(policies.Select(static (p, _) => new HintRequest("policy:" + p.Type.FullyQualifiedName, PolicyEmitter.HintName(p))).Collect())
+            .Select(static (all, _) => HintNames.Assign(all.Left.Left.Left.Left.Concat(all.Left.Left.Left.Right).Concat(all.Left.Left.Right)
+                .Concat(all.Left.Right).Concat(all.Right).Append(new HintRequest(CatalogKey, CatalogEmitter.HintName))))
+            .WithTrackingName(TrackingNames.HintNames);
+
         // Sources.
-        context.RegisterSourceOutput(models.Combine(sortedPolicies), static (spc, pair) =>
-            AddSource(spc, pair.Left.ModelName, () => (ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right))));
-        context.RegisterSourceOutput(variants.Combine(sortedPolicies), static (spc, pair) =>
-            AddSource(spc, pair.Left.ModelName, () => (ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right))));
-        context.RegisterSourceOutput(families, static (spc, family) =>
-            AddSource(spc, family.Type.Name, () => (FamilyEmitter.HintName(family), FamilyEmitter.Emit(family))));
-        context.RegisterSourceOutput(blocks, static (spc, block) =>
-            AddSource(spc, block.Type.Name, () => (BlockEmitter.HintName(block), BlockEmitter.Emit(block))));
-        context.RegisterSourceOutput(policies, static (spc, policy) =>
-            AddSource(spc, policy.PolicyName, () => (PolicyEmitter.HintName(policy), PolicyEmitter.Emit(policy))));
-        context.RegisterSourceOutput(sortedModels.Combine(sortedPolicies), static (spc, pair) =>
+        context.RegisterSourceOutput(models.Combine(sortedPolicies).Combine(hintNames), static (spc, all) => AddModel(spc, all.Left.Left, all.Left.Right, all.Right));
+        context.RegisterSourceOutput(variants.Combine(sortedPolicies).Combine(hintNames), static (spc, all) => AddModel(spc, all.Left.Left, all.Left.Right, all.Right));
+        context.RegisterSourceOutput(families.Combine(hintNames), static (spc, pair) =>
+            AddSource(spc, pair.Left.Type.Name, () => (pair.Right.For("family:" + pair.Left.Type.FullyQualifiedName, FamilyEmitter.HintName(pair.Left)), FamilyEmitter.Emit(pair.Left))));
+        context.RegisterSourceOutput(blocks.Combine(hintNames), static (spc, pair) =>
+            AddSource(spc, pair.Left.Type.Name, () => (pair.Right.For("block:" + pair.Left.Type.FullyQualifiedName, BlockEmitter.HintName(pair.Left)), BlockEmitter.Emit(pair.Left))));
+        context.RegisterSourceOutput(policies.Combine(hintNames), static (spc, pair) =>
+            AddSource(spc, pair.Left.PolicyName, () => (pair.Right.For("policy:" + pair.Left.Type.FullyQualifiedName, PolicyEmitter.HintName(pair.Left)), PolicyEmitter.Emit(pair.Left))));
+        context.RegisterSourceOutput(sortedModels.Combine(sortedPolicies).Combine(hintNames), static (spc, all) =>
         {
-            if (pair.Left.Count > 0 || pair.Right.Count > 0)
-                AddSource(spc, Names.CatalogClass, () => (CatalogEmitter.HintName, CatalogEmitter.Emit(pair.Left, pair.Right)));
+            var (models, policies) = (all.Left.Left, all.Left.Right);
+            if (models.Count > 0 || policies.Count > 0)
+                AddSource(spc, Names.CatalogClass, () => (all.Right.For(CatalogKey, CatalogEmitter.HintName), CatalogEmitter.Emit(models, policies)));
         });
 
         // Diagnostics.
@@ -77,6 +86,15 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CrossChecks);
         context.RegisterSourceOutput(crossChecks, static (spc, d) => Report(spc, d));
     }
+
+    private const string CatalogKey = "catalog";
+
+    /// <summary>A model's hint-name request; a variant's key names its family too, as two families may generate one type name.</summary>
+    private static HintRequest ModelRequest(ModelSpec model) =>
+        new("model:" + model.Family + "|" + model.Type.FullyQualifiedName, ModelEmitter.HintName(model));
+
+    private static void AddModel(SourceProductionContext context, ModelSpec model, EquatableArray<PolicySpec> policies, HintNames hintNames) =>
+        AddSource(context, model.ModelName, () => (hintNames.For(ModelRequest(model).Key, ModelEmitter.HintName(model)), ModelEmitter.Emit(model, policies)));
 
     /// <summary>The declarations carrying <paramref name="attribute"/> (classes and records), each read by <paramref name="parse"/>.</summary>
     private static IncrementalValuesProvider<T> Declarations<T>(IncrementalGeneratorInitializationContext context, string attribute,

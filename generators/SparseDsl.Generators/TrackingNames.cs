@@ -14,10 +14,11 @@ public static class TrackingNames
     public const string Blocks = "SparseDsl.Blocks";
     public const string Policies = "SparseDsl.Policies";
     public const string CrossChecks = "SparseDsl.CrossChecks";
+    public const string HintNames = "SparseDsl.HintNames";
 
     /// <summary>Every step above, for tests that check them all.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        ModelResults, FamilyResults, BlockResults, VariantPlacement, PolicyResults, Models, Variants, Families, Blocks, Policies, CrossChecks,
+        ModelResults, FamilyResults, BlockResults, VariantPlacement, PolicyResults, Models, Variants, Families, Blocks, Policies, CrossChecks, HintNames,
     ];
 }

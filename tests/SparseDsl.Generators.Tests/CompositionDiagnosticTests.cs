@@ -256,6 +256,20 @@ public class CompositionDiagnosticTests
     }
 
     [Fact]
+    public void SDSL0036_layer_too_large_to_count()
+    {
+        var d = Single("""
+            using SparseDsl;
+            namespace T;
+
+            [SparseModel(3, 100000, 100000)]
+            [Conv2d(1000, 3), Flatten, Linear(10)]
+            public partial record M;
+            """, "SDSL0036", 5, 2, "Conv2d(1000, 3)");
+        Assert.Equal("Layer 'conv1' is too large: its output would exceed 2^40; use smaller sizes", d.GetMessage());
+    }
+
+    [Fact]
     public void Block_layer_names_are_checked_like_model_layer_names() => Single("""
         using SparseDsl;
         namespace T;

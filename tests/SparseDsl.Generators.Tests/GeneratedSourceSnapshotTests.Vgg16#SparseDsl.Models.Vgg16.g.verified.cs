@@ -60,61 +60,62 @@ public sealed partial record Vgg16 : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::SparseDsl.Modeling.ModelInfo Info { get; } = new global::SparseDsl.Modeling.ModelInfo(
         "Vgg16",
-        new string[] { "vgg16" },
-        new long[] { 3, 32, 32 },
-        new global::SparseDsl.Modeling.LayerInfo[]
-        {
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 3, 32, 32 }, new long[] { 64, 32, 32 }, new long[] { 64, 3, 3, 3 }, 1728, 1769472, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 64, 32, 32 }, new long[] { 64, 32, 32 }, new long[] { 64 }, 128, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 64, 32, 32 }, new long[] { 64, 32, 32 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 64, 32, 32 }, new long[] { 64, 32, 32 }, new long[] { 64, 64, 3, 3 }, 36864, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 64, 32, 32 }, new long[] { 64, 32, 32 }, new long[] { 64 }, 128, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.0.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 64, 32, 32 }, new long[] { 64, 32, 32 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 64, 32, 32 }, new long[] { 64, 16, 16 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 64, 16, 16 }, new long[] { 128, 16, 16 }, new long[] { 128, 64, 3, 3 }, 73728, 18874368, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 128, 16, 16 }, new long[] { 128, 16, 16 }, new long[] { 128 }, 256, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 128, 16, 16 }, new long[] { 128, 16, 16 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 128, 16, 16 }, new long[] { 128, 16, 16 }, new long[] { 128, 128, 3, 3 }, 147456, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 128, 16, 16 }, new long[] { 128, 16, 16 }, new long[] { 128 }, 256, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.1.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 128, 16, 16 }, new long[] { 128, 16, 16 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool2", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 128, 16, 16 }, new long[] { 128, 8, 8 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 128, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256, 128, 3, 3 }, 294912, 18874368, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256 }, 512, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256, 256, 3, 3 }, 589824, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256 }, 512, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256, 256, 3, 3 }, 589824, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[] { 256 }, 512, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.2.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 256, 8, 8 }, new long[] { 256, 8, 8 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool3", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 256, 8, 8 }, new long[] { 256, 4, 4 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 256, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512, 256, 3, 3 }, 1179648, 18874368, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512, 512, 3, 3 }, 2359296, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512, 512, 3, 3 }, 2359296, 37748736, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.3.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 4, 4 }, new long[] { 512, 4, 4 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool4", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 512, 4, 4 }, new long[] { 512, 2, 2 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512, 512, 3, 3 }, 2359296, 9437184, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512, 512, 3, 3 }, 2359296, 9437184, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512, 512, 3, 3 }, 2359296, 9437184, true),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[] { 512 }, 1024, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("stages.4.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 512, 2, 2 }, new long[] { 512, 2, 2 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("avgpool1", global::SparseDsl.Modeling.LayerKind.AvgPool2d, new long[] { 512, 2, 2 }, new long[] { 512, 1, 1 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, new long[] { 512, 1, 1 }, new long[] { 512 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc1", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 512 }, new long[] { 10 }, new long[] { 10, 512 }, 5130, 5120, true),
-        });
+        ["vgg16"],
+        [3, 32, 32],
+        [
+            new("stages.0.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [3, 32, 32], [64, 32, 32], [64, 3, 3, 3], 1728, 1769472, true),
+            new("stages.0.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [64, 32, 32], [64, 32, 32], [64], 128, 0, false),
+            new("stages.0.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [64, 32, 32], [64, 32, 32], [], 0, 0, false),
+            new("stages.0.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [64, 32, 32], [64, 32, 32], [64, 64, 3, 3], 36864, 37748736, true),
+            new("stages.0.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [64, 32, 32], [64, 32, 32], [64], 128, 0, false),
+            new("stages.0.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [64, 32, 32], [64, 32, 32], [], 0, 0, false),
+            new("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [64, 32, 32], [64, 16, 16], [], 0, 0, false),
+            new("stages.1.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [64, 16, 16], [128, 16, 16], [128, 64, 3, 3], 73728, 18874368, true),
+            new("stages.1.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [128, 16, 16], [128, 16, 16], [128], 256, 0, false),
+            new("stages.1.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [128, 16, 16], [128, 16, 16], [], 0, 0, false),
+            new("stages.1.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [128, 16, 16], [128, 16, 16], [128, 128, 3, 3], 147456, 37748736, true),
+            new("stages.1.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [128, 16, 16], [128, 16, 16], [128], 256, 0, false),
+            new("stages.1.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [128, 16, 16], [128, 16, 16], [], 0, 0, false),
+            new("maxpool2", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [128, 16, 16], [128, 8, 8], [], 0, 0, false),
+            new("stages.2.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [128, 8, 8], [256, 8, 8], [256, 128, 3, 3], 294912, 18874368, true),
+            new("stages.2.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [256, 8, 8], [256, 8, 8], [256], 512, 0, false),
+            new("stages.2.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [256, 8, 8], [256, 8, 8], [], 0, 0, false),
+            new("stages.2.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [256, 8, 8], [256, 8, 8], [256, 256, 3, 3], 589824, 37748736, true),
+            new("stages.2.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [256, 8, 8], [256, 8, 8], [256], 512, 0, false),
+            new("stages.2.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [256, 8, 8], [256, 8, 8], [], 0, 0, false),
+            new("stages.2.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [256, 8, 8], [256, 8, 8], [256, 256, 3, 3], 589824, 37748736, true),
+            new("stages.2.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [256, 8, 8], [256, 8, 8], [256], 512, 0, false),
+            new("stages.2.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [256, 8, 8], [256, 8, 8], [], 0, 0, false),
+            new("maxpool3", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [256, 8, 8], [256, 4, 4], [], 0, 0, false),
+            new("stages.3.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [256, 4, 4], [512, 4, 4], [512, 256, 3, 3], 1179648, 18874368, true),
+            new("stages.3.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 4, 4], [512, 4, 4], [512], 1024, 0, false),
+            new("stages.3.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 4, 4], [512, 4, 4], [], 0, 0, false),
+            new("stages.3.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [512, 4, 4], [512, 4, 4], [512, 512, 3, 3], 2359296, 37748736, true),
+            new("stages.3.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 4, 4], [512, 4, 4], [512], 1024, 0, false),
+            new("stages.3.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 4, 4], [512, 4, 4], [], 0, 0, false),
+            new("stages.3.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [512, 4, 4], [512, 4, 4], [512, 512, 3, 3], 2359296, 37748736, true),
+            new("stages.3.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 4, 4], [512, 4, 4], [512], 1024, 0, false),
+            new("stages.3.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 4, 4], [512, 4, 4], [], 0, 0, false),
+            new("maxpool4", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [512, 4, 4], [512, 2, 2], [], 0, 0, false),
+            new("stages.4.blocks.0.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [512, 2, 2], [512, 2, 2], [512, 512, 3, 3], 2359296, 9437184, true),
+            new("stages.4.blocks.0.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 2, 2], [512, 2, 2], [512], 1024, 0, false),
+            new("stages.4.blocks.0.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 2, 2], [512, 2, 2], [], 0, 0, false),
+            new("stages.4.blocks.1.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [512, 2, 2], [512, 2, 2], [512, 512, 3, 3], 2359296, 9437184, true),
+            new("stages.4.blocks.1.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 2, 2], [512, 2, 2], [512], 1024, 0, false),
+            new("stages.4.blocks.1.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 2, 2], [512, 2, 2], [], 0, 0, false),
+            new("stages.4.blocks.2.conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [512, 2, 2], [512, 2, 2], [512, 512, 3, 3], 2359296, 9437184, true),
+            new("stages.4.blocks.2.bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [512, 2, 2], [512, 2, 2], [512], 1024, 0, false),
+            new("stages.4.blocks.2.relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [512, 2, 2], [512, 2, 2], [], 0, 0, false),
+            new("avgpool1", global::SparseDsl.Modeling.LayerKind.AvgPool2d, [512, 2, 2], [512, 1, 1], [], 0, 0, false),
+            new("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, [512, 1, 1], [512], [], 0, 0, false),
+            new("fc1", global::SparseDsl.Modeling.LayerKind.Linear, [512], [10], [10, 512], 5130, 5120, true),
+        ]);
+
+    private static readonly string[] maskedLayerNames = ["stages.0.blocks.0.conv1", "stages.0.blocks.1.conv1", "stages.1.blocks.0.conv1", "stages.1.blocks.1.conv1", "stages.2.blocks.0.conv1", "stages.2.blocks.1.conv1", "stages.2.blocks.2.conv1", "stages.3.blocks.0.conv1", "stages.3.blocks.1.conv1", "stages.3.blocks.2.conv1", "stages.4.blocks.0.conv1", "stages.4.blocks.1.conv1", "stages.4.blocks.2.conv1", "fc1"];
 
     /// <summary>
     /// Density tables of Vgg16 computed at compile time, one per policy of the compilation that fits the model;
-    /// densities of stages.0.blocks.0.conv1, stages.0.blocks.1.conv1, stages.1.blocks.0.conv1, stages.1.blocks.1.conv1, stages.2.blocks.0.conv1, stages.2.blocks.1.conv1, stages.2.blocks.2.conv1, stages.3.blocks.0.conv1, stages.3.blocks.1.conv1, stages.3.blocks.2.conv1, stages.4.blocks.0.conv1, stages.4.blocks.1.conv1, stages.4.blocks.2.conv1, fc1 in that order.
+    /// densities of the masked layers (<c>Info.PrunableLayers</c>, 14 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 1, 0.6702, 0.4952, 0.3276, 0.2438, 0.1619, 0.1619, 0.121, 0.0805, 0.0805, 0.0805, 0.0805, 0.0805, 1</description></item>
@@ -123,9 +124,9 @@ public sealed partial record Vgg16 : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
     {
-        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, new string[] { "stages.0.blocks.0.conv1", "stages.0.blocks.1.conv1", "stages.1.blocks.0.conv1", "stages.1.blocks.1.conv1", "stages.2.blocks.0.conv1", "stages.2.blocks.1.conv1", "stages.2.blocks.2.conv1", "stages.3.blocks.0.conv1", "stages.3.blocks.1.conv1", "stages.3.blocks.2.conv1", "stages.4.blocks.0.conv1", "stages.4.blocks.1.conv1", "stages.4.blocks.2.conv1", "fc1" }, new double[] { 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0 }),
-        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, new string[] { "stages.0.blocks.0.conv1", "stages.0.blocks.1.conv1", "stages.1.blocks.0.conv1", "stages.1.blocks.1.conv1", "stages.2.blocks.0.conv1", "stages.2.blocks.1.conv1", "stages.2.blocks.2.conv1", "stages.3.blocks.0.conv1", "stages.3.blocks.1.conv1", "stages.3.blocks.2.conv1", "stages.4.blocks.0.conv1", "stages.4.blocks.1.conv1", "stages.4.blocks.2.conv1", "fc1" }, new double[] { 1.0, 0.6702161222306143, 0.49515967239425984, 0.3276056418366063, 0.24382862655777948, 0.16192721609862792, 0.16192721609862792, 0.12097651086905213, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 1.0 }),
-        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, new string[] { "stages.0.blocks.0.conv1", "stages.0.blocks.1.conv1", "stages.1.blocks.0.conv1", "stages.1.blocks.1.conv1", "stages.2.blocks.0.conv1", "stages.2.blocks.1.conv1", "stages.2.blocks.2.conv1", "stages.3.blocks.0.conv1", "stages.3.blocks.1.conv1", "stages.3.blocks.2.conv1", "stages.4.blocks.0.conv1", "stages.4.blocks.1.conv1", "stages.4.blocks.2.conv1", "fc1" }, new double[] { 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1 }),
+        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [1.0, 0.6702161222306143, 0.49515967239425984, 0.3276056418366063, 0.24382862655777948, 0.16192721609862792, 0.16192721609862792, 0.12097651086905213, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
     };
 
     /// <summary>

@@ -43,9 +43,9 @@ internal static class LayerText
         }
     }
 
-    /// <summary><c>new LayerInfo(...)</c> for <c>ModelInfo.Layers</c>.</summary>
+    /// <summary><c>new(...)</c>, a target-typed <c>LayerInfo</c> for <c>ModelInfo.Layers</c>.</summary>
     public static string Info(LayerSpec layer) =>
-        "new " + Names.LayerInfo + "(" + Literals.String(layer.Name) + ", " + Names.LayerKind + "." + layer.Kind + ", "
+        "new(" + Literals.String(layer.Name) + ", " + Names.LayerKind + "." + layer.Kind + ", "
         + Literals.LongArray(layer.InputShape) + ", " + Literals.LongArray(layer.OutputShape) + ", " + Literals.LongArray(layer.WeightShape) + ", "
         + Literals.Long(layer.ParameterCount) + ", " + Literals.Long(layer.Macs) + ", " + Literals.Bool(layer.Prunable) + ")";
 

@@ -56,10 +56,11 @@ internal static class ModelEmitter
             writer.Line(Literals.String(model.ModelName) + ",");
             writer.Line(Literals.StringArray(model.Aliases) + ",");
             writer.Line(Literals.LongArray(model.InputShape) + ",");
-            writer.Line("new " + Names.LayerInfo + "[]");
-            using (writer.OpenBlock("});"))
+            writer.Line("[");
+            using (writer.Indent())
                 foreach (var layer in layers)
                     writer.Line(LayerText.Info(layer) + ",");
+            writer.Line("]);");
         }
     }
 
@@ -74,9 +75,15 @@ internal static class ModelEmitter
             if (result.Succeeded) tables.Add((policy, result.Densities));
         }
 
+        if (tables.Count > 1)
+        {
+            // Shared by the tables below (each copies it); declared first so it is initialised first.
+            writer.Line("private static readonly string[] " + MaskedLayerNamesField + " = " + Literals.StringArray(layerNames) + ";");
+            writer.Line();
+        }
         writer.Line("/// <summary>");
         writer.Line("/// Density tables of " + model.ModelName + " computed at compile time, one per policy of the compilation that fits the model;");
-        writer.Line("/// densities of " + string.Join(", ", layerNames) + " in that order.");
+        writer.Line("/// densities of the masked layers (<c>Info.PrunableLayers</c>, " + Literals.Long(layerNames.Count) + " of them) in forward order.");
         if (tables.Count > 0)
         {
             writer.Line("/// <list type=\"bullet\">");
@@ -93,11 +100,12 @@ internal static class ModelEmitter
             return;
         }
         writer.Line(declaration + "[]");
+        var names = tables.Count > 1 ? MaskedLayerNamesField : Literals.StringArray(layerNames);
         using (writer.OpenBlock("};"))
             foreach (var (policy, densities) in tables)
                 writer.Line("new " + Names.DensityTable + "(" + Literals.String(policy.PolicyName) + ", " + Names.Allocation + "." + policy.Allocation + ", "
                     + Literals.Double(policy.Density) + ", " + Literals.Double(policy.ClassifierDensity) + ", "
-                    + Literals.StringArray(layerNames) + ", " + Literals.DoubleArray(densities) + "),");
+                    + names + ", " + Literals.DoubleArray(densities) + "),");
     }
 
     private static void WriteModule(SourceWriter writer, ModelSpec model)
@@ -172,6 +180,8 @@ internal static class ModelEmitter
     }
 
     private static string StageField(StageSpec stage) => "stage" + stage.Index.ToString(CultureInfo.InvariantCulture);
+
+    private const string MaskedLayerNamesField = "maskedLayerNames";
 
     private static string ModuleName(ModelSpec model) => model.Type.Name + "Module";
 

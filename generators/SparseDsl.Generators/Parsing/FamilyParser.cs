@@ -73,7 +73,10 @@ internal static class FamilyParser
         if (variant.Width is { } width && (!(width > 0) || double.IsInfinity(width)))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, a.NamedLocation("Width"), "Width", variant.Name, Literals.Double(width), "positive"));
         if (variant.Blocks is { } blocks)
+        {
             ModelTemplate.Positive("Blocks", variant.Name, blocks, a.NamedLocation("Blocks"), diagnostics);
+            ModelTemplate.AtMost("Blocks", variant.Name, blocks, ModelTemplate.MaxBlocks, a.NamedLocation("Blocks"), diagnostics);
+        }
         if (variant.StageBlocks != null)
         {
             if (variant.Blocks != null)
@@ -83,7 +86,10 @@ internal static class FamilyParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StageBlocksCountMismatch, a.NamedLocation("StageBlocks"),
                     variant.Name, Literals.Long(variant.StageBlocks.Count), family.Name, Literals.Long(stages)));
             foreach (var count in variant.StageBlocks)
+            {
                 ModelTemplate.Positive("StageBlocks", variant.Name, count, a.NamedLocation("StageBlocks"), diagnostics);
+                ModelTemplate.AtMost("StageBlocks", variant.Name, count, ModelTemplate.MaxBlocks, a.NamedLocation("StageBlocks"), diagnostics);
+            }
         }
         BlockTemplate? block = null;
         if (stages == 0)

@@ -19,8 +19,46 @@ internal sealed class LayerInference(List<DiagnosticInfo> diagnostics, LocationI
 
     public LocationInfo? Location(LocationInfo? own) => At ?? own;
 
+    /// <summary>
+    /// Bound on a layer's output elements, weights, parameters and MACs per sample: far beyond any network (a
+    /// ResNet-50 layer has under 2^29 MACs), and small enough that a model's totals cannot overflow.
+    /// </summary>
+    public const long SizeLimit = 1L << 40;
+
     /// <returns>The inferred layer, or null after adding a diagnostic.</returns>
     public LayerSpec? Infer(LayerDeclaration layer, long[] shape)
+    {
+        LayerSpec? spec;
+        try
+        {
+            spec = InferShape(layer, shape);
+        }
+        catch (OverflowException)
+        {
+            return TooLarge(layer, "size");
+        }
+        if (spec == null) return null;
+        if (Elements(spec.OutputShape) > SizeLimit) return TooLarge(layer, "output");
+        if (spec.ParameterCount > SizeLimit) return TooLarge(layer, "parameter count");
+        if (spec.Macs > SizeLimit) return TooLarge(layer, "multiply-accumulates per sample");
+        return spec;
+    }
+
+    /// <summary>The product of <paramref name="shape"/>, saturating just above <see cref="SizeLimit"/>.</summary>
+    private static long Elements(IEnumerable<long> shape)
+    {
+        long product = 1;
+        foreach (var d in shape) product = Math.Min(SizeLimit + 1, product * Math.Min(d, SizeLimit + 1));
+        return product;
+    }
+
+    private LayerSpec? TooLarge(LayerDeclaration layer, string what)
+    {
+        Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeTooLarge, Location(layer.Arguments.AttributeLocation), layer.Name, what));
+        return null;
+    }
+
+    private LayerSpec? InferShape(LayerDeclaration layer, long[] shape)
     {
         switch (layer.Kind)
         {

@@ -28,6 +28,24 @@ internal static class ModelInference
     public static (LayerSpec[] Layers, ModelItemSpec[] Items)? Run(long[] inputShape, ModelTemplate template, ModelSettings settings,
         LocationInfo? at, List<DiagnosticInfo> diagnostics)
     {
+        var item = 0;
+        try
+        {
+            return Run(inputShape, template, settings, at, diagnostics, ref item);
+        }
+        catch (OverflowException)
+        {
+            // A size computed outside a single layer (a projection shortcut, a scaled width) overflowed: report the item that made it.
+            var declaration = template.Items[Math.Min(item, template.Items.Count - 1)];
+            var name = declaration is LayerDeclaration layer ? layer.Name : "stage " + Text(template.Items.Take(item).OfType<StageDeclaration>().Count());
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeTooLarge, at ?? declaration.Arguments.AttributeLocation, name, "size"));
+            return null;
+        }
+    }
+
+    private static (LayerSpec[] Layers, ModelItemSpec[] Items)? Run(long[] inputShape, ModelTemplate template, ModelSettings settings,
+        LocationInfo? at, List<DiagnosticInfo> diagnostics, ref int item)
+    {
         var inference = new LayerInference(diagnostics, at);
         var layers = new List<LayerSpec>();
         var items = new List<ModelItemSpec>();
@@ -36,6 +54,7 @@ internal static class ModelInference
         var stageIndex = 0;
         for (var i = 0; i < template.Items.Count; i++)
         {
+            item = i;
             if (template.Items[i] is LayerDeclaration layer)
             {
                 var declared = layer;

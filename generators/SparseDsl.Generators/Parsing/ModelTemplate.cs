@@ -75,6 +75,7 @@ internal sealed class ModelTemplate
         var name = "stages." + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Positive("Channels", name, stage.Channels, a.PositionalLocation(1), diagnostics);
         Positive("Blocks", name, stage.Blocks, a.NamedLocation("Blocks"), diagnostics);
+        AtMost("Blocks", name, stage.Blocks, MaxBlocks, a.NamedLocation("Blocks"), diagnostics);
         Positive("Stride", name, stage.Stride, a.NamedLocation("Stride"), diagnostics);
         var block = RequireBlock(stage.Block, a.PositionalLocation(0), diagnostics);
         if (block == null) IsValid = false;
@@ -94,6 +95,15 @@ internal sealed class ModelTemplate
         for (var i = first + 1; first >= 0 && i < last; i++)
             if (items[i] is LayerDeclaration { Kind: LayerKind.Conv2d or LayerKind.Linear or LayerKind.BatchNorm2d or LayerKind.BatchNorm1d } layer)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterizedLayerBetweenStages, layer.Arguments.AttributeLocation, layer.Name));
+    }
+
+    /// <summary>Blocks per stage at most: far beyond any published network (ResNet-1202 has 200), and a bound on the generator's work.</summary>
+    public const int MaxBlocks = 1000;
+
+    public static void AtMost(string what, string owner, long value, long limit, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        if (value > limit)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, location, what, owner, Literals.Long(value), "at most " + Literals.Long(limit)));
     }
 
     public static void Positive(string what, string owner, long value, LocationInfo? location, List<DiagnosticInfo> diagnostics)
