@@ -15,7 +15,7 @@ partial record BasicBlock
 /// <summary>
 /// Module of the block <see cref="global::SparseDsl.Models.BasicBlock"/>, written for 64 output channels and built for any; layers in forward and registration order:
 /// <list type="bullet">
-/// <item><description>conv1: Conv2d in_channels → channels, kernel 3, stride: the block's, padding 1, no bias</description></item>
+/// <item><description>conv1: Conv2d in_channels → channels, kernel 3, stride stride (Strided), padding 1, no bias</description></item>
 /// <item><description>bn1: BatchNorm2d channels, eps 1E-05, momentum 0.1</description></item>
 /// <item><description>relu1: ReLU</description></item>
 /// <item><description>conv2: Conv2d channels → channels, kernel 3, stride 1, padding 1, no bias</description></item>

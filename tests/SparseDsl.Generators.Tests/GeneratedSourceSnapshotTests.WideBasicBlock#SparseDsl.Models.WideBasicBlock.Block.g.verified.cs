@@ -17,7 +17,7 @@ partial record WideBasicBlock
 /// <list type="bullet">
 /// <item><description>bn1: BatchNorm2d in_channels, eps 1E-05, momentum 0.1</description></item>
 /// <item><description>relu1: ReLU</description></item>
-/// <item><description>conv1: Conv2d in_channels → channels, kernel 3, stride: the block's, padding 1, no bias</description></item>
+/// <item><description>conv1: Conv2d in_channels → channels, kernel 3, stride stride (Strided), padding 1, no bias</description></item>
 /// <item><description>bn2: BatchNorm2d channels, eps 1E-05, momentum 0.1</description></item>
 /// <item><description>relu2: ReLU</description></item>
 /// <item><description>dropout1: Dropout p 0.3</description></item>

@@ -103,7 +103,7 @@ internal static class BlockEmitter
                         "new " + Names.MaskedConv2d + "(" + channels + ", " + output + ", " + layer.Kernel + ", " + stride + ", " + layer.Padding + ", "
                         + layer.Dilation + ", " + layer.Groups + ", " + Literals.Bool(layer.Bias) + ")",
                         layer.Name + ": Conv2d " + channels + " → " + output + ", kernel " + layer.Kernel
-                        + (layer.Strided ? ", stride: the block's" : ", stride " + layer.Stride) + ", padding " + layer.Padding
+                        + (layer.Strided ? ", stride " + Stride + " (Strided)" : ", stride " + layer.Stride) + ", padding " + layer.Padding
                         + (layer.Dilation != 1 ? ", dilation " + layer.Dilation : "") + (layer.Groups != 1 ? ", groups " + layer.Groups : "")
                         + (layer.Bias ? "" : ", no bias")));
                     channels = output;
