@@ -36,9 +36,14 @@ var fresh = new List<double>();
 var incremental = new List<double>();
 for (var i = 0; i < repeats; i++)
 {
+    // Start each run from a clean heap, so that one run does not pay for the previous run's garbage.
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
     var watch = Stopwatch.StartNew();
     var driver = NewDriver().RunGenerators(compilation);
     fresh.Add(watch.Elapsed.TotalMilliseconds);
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
     watch.Restart();
     driver.RunGenerators(unrelated);
     incremental.Add(watch.Elapsed.TotalMilliseconds);
