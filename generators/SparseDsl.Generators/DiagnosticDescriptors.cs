@@ -44,7 +44,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NonPositiveSize = Error(
         "SDSL0009", "Size must be positive",
-        "{0} of layer '{1}' is {2}; it must be {3}");
+        "{0} of '{1}' is {2}; it must be {3}");
 
     public static readonly DiagnosticDescriptor GroupsMismatch = Error(
         "SDSL0010", "Channels not divisible by groups",
@@ -52,7 +52,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ValueOutOfRange = Error(
         "SDSL0011", "Value out of range",
-        "{0} of layer '{1}' is {2}; it must be {3}");
+        "{0} of '{1}' is {2}; it must be {3}");
 
     public static readonly DiagnosticDescriptor InvalidLayerName = Error(
         "SDSL0012", "Invalid layer name",
@@ -93,6 +93,66 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicatePolicyName = Error(
         "SDSL0021", "Duplicate policy name",
         "Policy name '{0}' of '{1}' is already used by '{2}'; choose another Name");
+
+    public static readonly DiagnosticDescriptor UnknownBlock = Error(
+        "SDSL0022", "Unknown block type",
+        "'{0}' is not a block of this project; declare it here as a partial record with [Block] and its layers, or use a [Block] type such as BasicBlock");
+
+    public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error(
+        "SDSL0023", "Residual shapes cannot be matched",
+        "Residual '{0}' cannot add its shortcut: the shortcut gives [{1}] but the block gives [{2}]; {3}");
+
+    public static readonly DiagnosticDescriptor NotAllowedHere = Error(
+        "SDSL0024", "Not allowed here",
+        "{0} is not allowed {1}; {2}");
+
+    public static readonly DiagnosticDescriptor ConflictingAttributes = Error(
+        "SDSL0025", "Conflicting attributes",
+        "{0} conflicts with {1}; {2}");
+
+    public static readonly DiagnosticDescriptor StageChannelsNotScalable = Error(
+        "SDSL0026", "Stage channels do not scale the block to whole channel counts",
+        "Stage channels {0} do not scale block '{1}' (written for {2} output channels) to whole channel counts: layer '{3}' would get {4}; use a multiple of {5}");
+
+    public static readonly DiagnosticDescriptor WidthNotWhole = Error(
+        "SDSL0027", "Width gives a size that is not a whole number",
+        "Width {0} of variant '{1}' scales {2} {3} of '{4}' to {5}, not a whole positive number below 2^31; choose a Width that scales every size to a whole number");
+
+    public static readonly DiagnosticDescriptor FamilyWithoutVariants = Error(
+        "SDSL0028", "Model family without variants",
+        "Family '{0}' declares no variants; add at least one [Variant(\"name\")] to the declaration");
+
+    public static readonly DiagnosticDescriptor VariantWithoutFamily = Error(
+        "SDSL0029", "Variant outside a model family",
+        "[Variant] on '{0}' needs [ModelFamily] on the same declaration; declare the template with [ModelFamily] instead of [SparseModel], or remove the variant");
+
+    public static readonly DiagnosticDescriptor StageBlocksCountMismatch = Error(
+        "SDSL0030", "StageBlocks does not match the stages",
+        "StageBlocks of variant '{0}' lists {1} counts but '{2}' has {3} stages; give one count per stage");
+
+    public static readonly DiagnosticDescriptor StrideWithoutStridedConv = Error(
+        "SDSL0031", "Stage stride without a strided convolution",
+        "Stage stride {0} would be ignored: block '{1}' has no Conv2d with Strided = true; mark the convolution that downsamples, or remove Stride");
+
+    public static readonly DiagnosticDescriptor ParameterizedLayerBetweenStages = Error(
+        "SDSL0032", "Layer with parameters between stages",
+        "Layer '{0}' has parameters and sits between two stages, where its checkpoint order would differ from the forward order; move it into a block, or before the first or after the last stage");
+
+    public static readonly DiagnosticDescriptor BlockWithoutConvolution = Error(
+        "SDSL0033", "Block without a convolution",
+        "Block '{0}' has no Conv2d; add one: the block's last convolution sets its output channels");
+
+    public static readonly DiagnosticDescriptor NonConstantArgument = Error(
+        "SDSL0034", "Attribute argument is not a constant",
+        "Argument '{0}' of [{1}] is not a compile-time constant; use a literal or a const field, or declare a [ModelFamily] whose [Variant]s change the size");
+
+    public static readonly DiagnosticDescriptor InvalidVariantTypeName = Error(
+        "SDSL0035", "Variant type name cannot be generated",
+        "Variant '{0}' cannot generate type '{1}': {2}; set TypeName to an unused identifier");
+
+    public static readonly DiagnosticDescriptor SizeTooLarge = Error(
+        "SDSL0036", "Layer too large to count",
+        "Layer '{0}' is too large: its {1} would exceed 2^40; use smaller sizes");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -23,7 +23,7 @@ public class DiagnosticTests
         public partial record LeNet5;
         """;
 
-    private static Diagnostic Single(string source, string id, int line, int column, string locatedText)
+    internal static Diagnostic Single(string source, string id, int line, int column, string locatedText)
     {
         var compilation = GeneratorHarness.Compilation(source);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -343,7 +343,8 @@ public class DiagnosticTests
     public void Every_descriptor_has_a_test_or_is_the_internal_failure()
     {
         // SDSL0020 (an unexpected exception turned into a diagnostic) has no source that triggers it by design.
-        var tested = typeof(DiagnosticTests).GetMethods()
+        var tested = typeof(DiagnosticTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
             .Select(m => m.Name)
             .Where(n => n.StartsWith("SDSL", StringComparison.Ordinal))
             .Select(n => n[..8])

@@ -10,12 +10,49 @@ namespace SparseDsl.Generated;
 public static class ModelCatalog
 {
     /// <summary>
-    /// Declared models, ordered by name: LeNet5 (lenet5), Mlp (mlp).
+    /// Declared models, ordered by name: CifarResnet110 (cifar_resnet_110, cifar_resnet_110_16), CifarResnet110_24 (cifar_resnet_110_24), CifarResnet110_32 (cifar_resnet_110_32), CifarResnet110_64 (cifar_resnet_110_64), CifarResnet110_8 (cifar_resnet_110_8), CifarResnet20 (cifar_resnet_20, cifar_resnet_20_16), CifarResnet20_24 (cifar_resnet_20_24), CifarResnet20_32 (cifar_resnet_20_32), CifarResnet20_64 (cifar_resnet_20_64), CifarResnet20_8 (cifar_resnet_20_8), CifarResnet32 (cifar_resnet_32, cifar_resnet_32_16), CifarResnet32_24 (cifar_resnet_32_24), CifarResnet32_32 (cifar_resnet_32_32), CifarResnet32_64 (cifar_resnet_32_64), CifarResnet32_8 (cifar_resnet_32_8), CifarResnet44 (cifar_resnet_44, cifar_resnet_44_16), CifarResnet44_24 (cifar_resnet_44_24), CifarResnet44_32 (cifar_resnet_44_32), CifarResnet44_64 (cifar_resnet_44_64), CifarResnet44_8 (cifar_resnet_44_8), CifarResnet56 (cifar_resnet_56, cifar_resnet_56_16), CifarResnet56_24 (cifar_resnet_56_24), CifarResnet56_32 (cifar_resnet_56_32), CifarResnet56_64 (cifar_resnet_56_64), CifarResnet56_8 (cifar_resnet_56_8), LeNet5 (lenet5), Mlp (mlp), MlpX2 (mlp_x2), MlpX4 (mlp_x4), Resnet101 (resnet101), Resnet18 (resnet18), Resnet34 (resnet34), Resnet50 (resnet50), Vgg11 (vgg11), Vgg13 (vgg13), Vgg16 (vgg16), Vgg19 (vgg19), WideResNet28_10 (wrn_28_10), WideResnet50_2 (wide_resnet50_2).
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.ModelEntry> All { get; } = new global::SparseDsl.Modeling.ModelEntry[]
     {
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet110.Info, global::SparseDsl.Models.CifarResnet110.DensityTables, global::SparseDsl.Models.CifarResnet110.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet110_24.Info, global::SparseDsl.Models.CifarResnet110_24.DensityTables, global::SparseDsl.Models.CifarResnet110_24.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet110_32.Info, global::SparseDsl.Models.CifarResnet110_32.DensityTables, global::SparseDsl.Models.CifarResnet110_32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet110_64.Info, global::SparseDsl.Models.CifarResnet110_64.DensityTables, global::SparseDsl.Models.CifarResnet110_64.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet110_8.Info, global::SparseDsl.Models.CifarResnet110_8.DensityTables, global::SparseDsl.Models.CifarResnet110_8.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet20.Info, global::SparseDsl.Models.CifarResnet20.DensityTables, global::SparseDsl.Models.CifarResnet20.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet20_24.Info, global::SparseDsl.Models.CifarResnet20_24.DensityTables, global::SparseDsl.Models.CifarResnet20_24.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet20_32.Info, global::SparseDsl.Models.CifarResnet20_32.DensityTables, global::SparseDsl.Models.CifarResnet20_32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet20_64.Info, global::SparseDsl.Models.CifarResnet20_64.DensityTables, global::SparseDsl.Models.CifarResnet20_64.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet20_8.Info, global::SparseDsl.Models.CifarResnet20_8.DensityTables, global::SparseDsl.Models.CifarResnet20_8.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet32.Info, global::SparseDsl.Models.CifarResnet32.DensityTables, global::SparseDsl.Models.CifarResnet32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet32_24.Info, global::SparseDsl.Models.CifarResnet32_24.DensityTables, global::SparseDsl.Models.CifarResnet32_24.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet32_32.Info, global::SparseDsl.Models.CifarResnet32_32.DensityTables, global::SparseDsl.Models.CifarResnet32_32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet32_64.Info, global::SparseDsl.Models.CifarResnet32_64.DensityTables, global::SparseDsl.Models.CifarResnet32_64.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet32_8.Info, global::SparseDsl.Models.CifarResnet32_8.DensityTables, global::SparseDsl.Models.CifarResnet32_8.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet44.Info, global::SparseDsl.Models.CifarResnet44.DensityTables, global::SparseDsl.Models.CifarResnet44.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet44_24.Info, global::SparseDsl.Models.CifarResnet44_24.DensityTables, global::SparseDsl.Models.CifarResnet44_24.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet44_32.Info, global::SparseDsl.Models.CifarResnet44_32.DensityTables, global::SparseDsl.Models.CifarResnet44_32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet44_64.Info, global::SparseDsl.Models.CifarResnet44_64.DensityTables, global::SparseDsl.Models.CifarResnet44_64.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet44_8.Info, global::SparseDsl.Models.CifarResnet44_8.DensityTables, global::SparseDsl.Models.CifarResnet44_8.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet56.Info, global::SparseDsl.Models.CifarResnet56.DensityTables, global::SparseDsl.Models.CifarResnet56.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet56_24.Info, global::SparseDsl.Models.CifarResnet56_24.DensityTables, global::SparseDsl.Models.CifarResnet56_24.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet56_32.Info, global::SparseDsl.Models.CifarResnet56_32.DensityTables, global::SparseDsl.Models.CifarResnet56_32.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet56_64.Info, global::SparseDsl.Models.CifarResnet56_64.DensityTables, global::SparseDsl.Models.CifarResnet56_64.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.CifarResnet56_8.Info, global::SparseDsl.Models.CifarResnet56_8.DensityTables, global::SparseDsl.Models.CifarResnet56_8.CreateModule),
         new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.LeNet5.Info, global::SparseDsl.Models.LeNet5.DensityTables, global::SparseDsl.Models.LeNet5.CreateModule),
         new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Mlp.Info, global::SparseDsl.Models.Mlp.DensityTables, global::SparseDsl.Models.Mlp.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.MlpX2.Info, global::SparseDsl.Models.MlpX2.DensityTables, global::SparseDsl.Models.MlpX2.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.MlpX4.Info, global::SparseDsl.Models.MlpX4.DensityTables, global::SparseDsl.Models.MlpX4.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Resnet101.Info, global::SparseDsl.Models.Resnet101.DensityTables, global::SparseDsl.Models.Resnet101.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Resnet18.Info, global::SparseDsl.Models.Resnet18.DensityTables, global::SparseDsl.Models.Resnet18.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Resnet34.Info, global::SparseDsl.Models.Resnet34.DensityTables, global::SparseDsl.Models.Resnet34.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Resnet50.Info, global::SparseDsl.Models.Resnet50.DensityTables, global::SparseDsl.Models.Resnet50.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Vgg11.Info, global::SparseDsl.Models.Vgg11.DensityTables, global::SparseDsl.Models.Vgg11.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Vgg13.Info, global::SparseDsl.Models.Vgg13.DensityTables, global::SparseDsl.Models.Vgg13.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Vgg16.Info, global::SparseDsl.Models.Vgg16.DensityTables, global::SparseDsl.Models.Vgg16.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.Vgg19.Info, global::SparseDsl.Models.Vgg19.DensityTables, global::SparseDsl.Models.Vgg19.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.WideResNet28_10.Info, global::SparseDsl.Models.WideResNet28_10.DensityTables, global::SparseDsl.Models.WideResNet28_10.CreateModule),
+        new global::SparseDsl.Modeling.ModelEntry(global::SparseDsl.Models.WideResnet50_2.Info, global::SparseDsl.Models.WideResnet50_2.DensityTables, global::SparseDsl.Models.WideResnet50_2.CreateModule),
     };
 
     /// <summary>

@@ -28,30 +28,29 @@ partial record Kinds : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::SparseDsl.Modeling.ModelInfo Info { get; } = new global::SparseDsl.Modeling.ModelInfo(
         "Kinds",
-        new string[] { "kinds" },
-        new long[] { 3, 32, 32 },
-        new global::SparseDsl.Modeling.LayerInfo[]
-        {
-            new global::SparseDsl.Modeling.LayerInfo("conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 3, 32, 32 }, new long[] { 16, 32, 32 }, new long[] { 16, 3, 3, 3 }, 432, 442368, true),
-            new global::SparseDsl.Modeling.LayerInfo("bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 16, 32, 32 }, new long[] { 16, 32, 32 }, new long[] { 16 }, 32, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 16, 32, 32 }, new long[] { 16, 32, 32 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("grouped", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 16, 32, 32 }, new long[] { 32, 16, 16 }, new long[] { 32, 4, 3, 3 }, 1184, 294912, true),
-            new global::SparseDsl.Modeling.LayerInfo("bn2", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, new long[] { 32, 16, 16 }, new long[] { 32, 16, 16 }, new long[] { 32 }, 64, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 32, 16, 16 }, new long[] { 32, 16, 16 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("avgpool1", global::SparseDsl.Modeling.LayerKind.AvgPool2d, new long[] { 32, 16, 16 }, new long[] { 32, 16, 16 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 32, 16, 16 }, new long[] { 32, 8, 8 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("gap1", global::SparseDsl.Modeling.LayerKind.GlobalAvgPool, new long[] { 32, 8, 8 }, new long[] { 32 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, new long[] { 32 }, new long[] { 32 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc1", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 32 }, new long[] { 64 }, new long[] { 64, 32 }, 2112, 2048, true),
-            new global::SparseDsl.Modeling.LayerInfo("bn3", global::SparseDsl.Modeling.LayerKind.BatchNorm1d, new long[] { 64 }, new long[] { 64 }, new long[] { 64 }, 128, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("relu3", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 64 }, new long[] { 64 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("dropout1", global::SparseDsl.Modeling.LayerKind.Dropout, new long[] { 64 }, new long[] { 64 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc2", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 64 }, new long[] { 10 }, new long[] { 10, 64 }, 640, 640, true),
-        });
+        ["kinds"],
+        [3, 32, 32],
+        [
+            new("conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [3, 32, 32], [16, 32, 32], [16, 3, 3, 3], 432, 442368, true),
+            new("bn1", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [16, 32, 32], [16, 32, 32], [16], 32, 0, false),
+            new("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [16, 32, 32], [16, 32, 32], [], 0, 0, false),
+            new("grouped", global::SparseDsl.Modeling.LayerKind.Conv2d, [16, 32, 32], [32, 16, 16], [32, 4, 3, 3], 1184, 294912, true),
+            new("bn2", global::SparseDsl.Modeling.LayerKind.BatchNorm2d, [32, 16, 16], [32, 16, 16], [32], 64, 0, false),
+            new("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, [32, 16, 16], [32, 16, 16], [], 0, 0, false),
+            new("avgpool1", global::SparseDsl.Modeling.LayerKind.AvgPool2d, [32, 16, 16], [32, 16, 16], [], 0, 0, false),
+            new("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [32, 16, 16], [32, 8, 8], [], 0, 0, false),
+            new("gap1", global::SparseDsl.Modeling.LayerKind.GlobalAvgPool, [32, 8, 8], [32], [], 0, 0, false),
+            new("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, [32], [32], [], 0, 0, false),
+            new("fc1", global::SparseDsl.Modeling.LayerKind.Linear, [32], [64], [64, 32], 2112, 2048, true),
+            new("bn3", global::SparseDsl.Modeling.LayerKind.BatchNorm1d, [64], [64], [64], 128, 0, false),
+            new("relu3", global::SparseDsl.Modeling.LayerKind.ReLU, [64], [64], [], 0, 0, false),
+            new("dropout1", global::SparseDsl.Modeling.LayerKind.Dropout, [64], [64], [], 0, 0, false),
+            new("fc2", global::SparseDsl.Modeling.LayerKind.Linear, [64], [10], [10, 64], 640, 640, true),
+        ]);
 
     /// <summary>
     /// Density tables of Kinds computed at compile time, one per policy of the compilation that fits the model;
-    /// densities of conv1, grouped, fc1, fc2 in that order.
+    /// densities of the masked layers (<c>Info.PrunableLayers</c>, 4 of them) in forward order.
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[0];
 
@@ -96,17 +95,17 @@ internal sealed class KindsModule : global::SparseDsl.Modeling.SparseModule
     {
         x = this.conv1.forward(x);
         x = this.bn1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.grouped.forward(x);
         x = this.bn2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.avg_pool2d(x, 3, 1, 1);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = global::SparseDsl.Torch.torch.nn.functional.adaptive_avg_pool2d(x, 1);
         x = x.flatten(1);
         x = this.fc1.forward(x);
         x = this.bn3.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.dropout(x, 0.5, this.training);
         x = this.fc2.forward(x);
         return x;

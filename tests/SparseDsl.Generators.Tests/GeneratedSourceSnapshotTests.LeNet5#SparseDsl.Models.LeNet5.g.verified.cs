@@ -25,27 +25,28 @@ partial record LeNet5 : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::SparseDsl.Modeling.ModelInfo Info { get; } = new global::SparseDsl.Modeling.ModelInfo(
         "LeNet5",
-        new string[] { "lenet5" },
-        new long[] { 1, 28, 28 },
-        new global::SparseDsl.Modeling.LayerInfo[]
-        {
-            new global::SparseDsl.Modeling.LayerInfo("conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 1, 28, 28 }, new long[] { 6, 28, 28 }, new long[] { 6, 1, 5, 5 }, 156, 117600, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 6, 28, 28 }, new long[] { 6, 28, 28 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 6, 28, 28 }, new long[] { 6, 14, 14 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("conv2", global::SparseDsl.Modeling.LayerKind.Conv2d, new long[] { 6, 14, 14 }, new long[] { 16, 10, 10 }, new long[] { 16, 6, 5, 5 }, 2416, 240000, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 16, 10, 10 }, new long[] { 16, 10, 10 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("maxpool2", global::SparseDsl.Modeling.LayerKind.MaxPool2d, new long[] { 16, 10, 10 }, new long[] { 16, 5, 5 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, new long[] { 16, 5, 5 }, new long[] { 400 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc1", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 400 }, new long[] { 120 }, new long[] { 120, 400 }, 48120, 48000, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu3", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 120 }, new long[] { 120 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc2", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 120 }, new long[] { 84 }, new long[] { 84, 120 }, 10164, 10080, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu4", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 84 }, new long[] { 84 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc3", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 84 }, new long[] { 10 }, new long[] { 10, 84 }, 850, 840, true),
-        });
+        ["lenet5"],
+        [1, 28, 28],
+        [
+            new("conv1", global::SparseDsl.Modeling.LayerKind.Conv2d, [1, 28, 28], [6, 28, 28], [6, 1, 5, 5], 156, 117600, true),
+            new("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [6, 28, 28], [6, 28, 28], [], 0, 0, false),
+            new("maxpool1", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [6, 28, 28], [6, 14, 14], [], 0, 0, false),
+            new("conv2", global::SparseDsl.Modeling.LayerKind.Conv2d, [6, 14, 14], [16, 10, 10], [16, 6, 5, 5], 2416, 240000, true),
+            new("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, [16, 10, 10], [16, 10, 10], [], 0, 0, false),
+            new("maxpool2", global::SparseDsl.Modeling.LayerKind.MaxPool2d, [16, 10, 10], [16, 5, 5], [], 0, 0, false),
+            new("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, [16, 5, 5], [400], [], 0, 0, false),
+            new("fc1", global::SparseDsl.Modeling.LayerKind.Linear, [400], [120], [120, 400], 48120, 48000, true),
+            new("relu3", global::SparseDsl.Modeling.LayerKind.ReLU, [120], [120], [], 0, 0, false),
+            new("fc2", global::SparseDsl.Modeling.LayerKind.Linear, [120], [84], [84, 120], 10164, 10080, true),
+            new("relu4", global::SparseDsl.Modeling.LayerKind.ReLU, [84], [84], [], 0, 0, false),
+            new("fc3", global::SparseDsl.Modeling.LayerKind.Linear, [84], [10], [10, 84], 850, 840, true),
+        ]);
+
+    private static readonly string[] maskedLayerNames = ["conv1", "conv2", "fc1", "fc2", "fc3"];
 
     /// <summary>
     /// Density tables of LeNet5 computed at compile time, one per policy of the compilation that fits the model;
-    /// densities of conv1, conv2, fc1, fc2, fc3 in that order.
+    /// densities of the masked layers (<c>Info.PrunableLayers</c>, 5 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.8035, 0.0945, 0.0768, 0.1435, 0.7934</description></item>
@@ -54,9 +55,9 @@ partial record LeNet5 : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
     {
-        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, new string[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, new double[] { 1.0, 1.0, 1.0, 1.0, 1.0 }),
-        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, new string[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, new double[] { 0.8035294117647058, 0.09453287197231834, 0.07680795847750865, 0.1434873949579832, 0.7934008897676719 }),
-        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, new string[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, new double[] { 0.1, 0.1, 0.1, 0.1, 0.1 }),
+        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.8035294117647058, 0.09453287197231834, 0.07680795847750865, 0.1434873949579832, 0.7934008897676719]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1]),
     };
 
     /// <summary>
@@ -95,16 +96,16 @@ public sealed class LeNet5Module : global::SparseDsl.Modeling.SparseModule
     public override global::SparseDsl.Torch.torch.Tensor forward(global::SparseDsl.Torch.torch.Tensor x)
     {
         x = this.conv1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = this.conv2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = global::SparseDsl.Torch.torch.nn.functional.max_pool2d(x, 2, 2, 0);
         x = x.flatten(1);
         x = this.fc1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc3.forward(x);
         return x;
     }

@@ -4,9 +4,10 @@
 
 namespace SparseDsl.Models;
 
-partial record Mlp : global::SparseDsl.Modeling.ISparseModel
+public sealed partial record Mlp : global::SparseDsl.Modeling.ISparseModel
 {
     /// <summary>
+    /// Variant mlp of the family <see cref="global::SparseDsl.Models.MultilayerPerceptron"/>.
     /// Mlp: input [1, 28, 28], output [10]; 6 layers, 266610 parameters, 266200 prunable weights, 266200 MACs per sample.
     /// <list type="bullet">
     /// <item><description>flatten1: Flatten; [1, 28, 28] → [784]</description></item>
@@ -19,21 +20,22 @@ partial record Mlp : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::SparseDsl.Modeling.ModelInfo Info { get; } = new global::SparseDsl.Modeling.ModelInfo(
         "Mlp",
-        new string[] { "mlp" },
-        new long[] { 1, 28, 28 },
-        new global::SparseDsl.Modeling.LayerInfo[]
-        {
-            new global::SparseDsl.Modeling.LayerInfo("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, new long[] { 1, 28, 28 }, new long[] { 784 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc1", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 784 }, new long[] { 300 }, new long[] { 300, 784 }, 235500, 235200, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 300 }, new long[] { 300 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc2", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 300 }, new long[] { 100 }, new long[] { 100, 300 }, 30100, 30000, true),
-            new global::SparseDsl.Modeling.LayerInfo("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, new long[] { 100 }, new long[] { 100 }, new long[0], 0, 0, false),
-            new global::SparseDsl.Modeling.LayerInfo("fc3", global::SparseDsl.Modeling.LayerKind.Linear, new long[] { 100 }, new long[] { 10 }, new long[] { 10, 100 }, 1010, 1000, true),
-        });
+        ["mlp"],
+        [1, 28, 28],
+        [
+            new("flatten1", global::SparseDsl.Modeling.LayerKind.Flatten, [1, 28, 28], [784], [], 0, 0, false),
+            new("fc1", global::SparseDsl.Modeling.LayerKind.Linear, [784], [300], [300, 784], 235500, 235200, true),
+            new("relu1", global::SparseDsl.Modeling.LayerKind.ReLU, [300], [300], [], 0, 0, false),
+            new("fc2", global::SparseDsl.Modeling.LayerKind.Linear, [300], [100], [100, 300], 30100, 30000, true),
+            new("relu2", global::SparseDsl.Modeling.LayerKind.ReLU, [100], [100], [], 0, 0, false),
+            new("fc3", global::SparseDsl.Modeling.LayerKind.Linear, [100], [10], [10, 100], 1010, 1000, true),
+        ]);
+
+    private static readonly string[] maskedLayerNames = ["fc1", "fc2", "fc3"];
 
     /// <summary>
     /// Density tables of Mlp computed at compile time, one per policy of the compilation that fits the model;
-    /// densities of fc1, fc2, fc3 in that order.
+    /// densities of the masked layers (<c>Info.PrunableLayers</c>, 3 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.0796, 0.2302, 1</description></item>
@@ -42,9 +44,9 @@ partial record Mlp : global::SparseDsl.Modeling.ISparseModel
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
     {
-        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, new string[] { "fc1", "fc2", "fc3" }, new double[] { 1.0, 1.0, 1.0 }),
-        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, new string[] { "fc1", "fc2", "fc3" }, new double[] { 0.0795677705044282, 0.23018867924528305, 1.0 }),
-        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, new string[] { "fc1", "fc2", "fc3" }, new double[] { 0.1, 0.1, 0.1 }),
+        new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.0795677705044282, 0.23018867924528305, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1]),
     };
 
     /// <summary>
@@ -80,9 +82,9 @@ public sealed class MlpModule : global::SparseDsl.Modeling.SparseModule
     {
         x = x.flatten(1);
         x = this.fc1.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc2.forward(x);
-        x = global::SparseDsl.Torch.torch.nn.functional.relu(x);
+        x = global::SparseDsl.Torch.torch.nn.functional.relu_(x);
         x = this.fc3.forward(x);
         return x;
     }

@@ -36,14 +36,16 @@ internal static class LayerText
                 return layer.Padding > 0 ? pool + ", padding " + layer.Padding : pool;
             case LayerKind.Dropout:
                 return "Dropout p " + Literals.Double(layer.P);
+            case LayerKind.Residual:
+                return "Residual: adds the shortcut";
             default:
                 return layer.Kind.ToString();
         }
     }
 
-    /// <summary><c>new LayerInfo(...)</c> for <c>ModelInfo.Layers</c>.</summary>
+    /// <summary><c>new(...)</c>, a target-typed <c>LayerInfo</c> for <c>ModelInfo.Layers</c>.</summary>
     public static string Info(LayerSpec layer) =>
-        "new " + Names.LayerInfo + "(" + Literals.String(layer.Name) + ", " + Names.LayerKind + "." + layer.Kind + ", "
+        "new(" + Literals.String(layer.Name) + ", " + Names.LayerKind + "." + layer.Kind + ", "
         + Literals.LongArray(layer.InputShape) + ", " + Literals.LongArray(layer.OutputShape) + ", " + Literals.LongArray(layer.WeightShape) + ", "
         + Literals.Long(layer.ParameterCount) + ", " + Literals.Long(layer.Macs) + ", " + Literals.Bool(layer.Prunable) + ")";
 
@@ -67,38 +69,4 @@ internal static class LayerText
         // (features, eps, momentum)
         _ => "new " + ModuleType(layer) + "(" + layer.InSize + ", " + Literals.Double(layer.Eps) + ", " + Literals.Double(layer.Momentum) + ")",
     };
-
-    /// <summary>The statements of <c>forward</c> for one layer; the running tensor is <c>x</c>.</summary>
-    public static IEnumerable<string> Forward(LayerSpec layer)
-    {
-        switch (layer.Kind)
-        {
-            case LayerKind.Conv2d:
-            case LayerKind.Linear:
-            case LayerKind.BatchNorm2d:
-            case LayerKind.BatchNorm1d:
-                yield return "x = this." + layer.Name + ".forward(x);";
-                break;
-            case LayerKind.ReLU:
-                yield return "x = " + Names.Functional + ".relu(x);";
-                break;
-            case LayerKind.MaxPool2d:
-                yield return "x = " + Names.Functional + ".max_pool2d(x, " + layer.Kernel + ", " + layer.Stride + ", " + layer.Padding + ");";
-                break;
-            case LayerKind.AvgPool2d:
-                yield return "x = " + Names.Functional + ".avg_pool2d(x, " + layer.Kernel + ", " + layer.Stride + ", " + layer.Padding + ");";
-                break;
-            case LayerKind.GlobalAvgPool:
-                yield return "x = " + Names.Functional + ".adaptive_avg_pool2d(x, 1);";
-                yield return "x = x.flatten(1);";
-                break;
-            case LayerKind.Flatten:
-                // Already flat: nothing to do (keeps the generated pass free of no-op calls).
-                if (layer.InputShape.Count != 1) yield return "x = x.flatten(1);";
-                break;
-            case LayerKind.Dropout:
-                yield return "x = " + Names.Functional + ".dropout(x, " + Literals.Double(layer.P) + ", this.training);";
-                break;
-        }
-    }
 }

@@ -25,24 +25,14 @@ internal static class Literals
     /// <summary><c>[1, 28, 28]</c></summary>
     public static string Shape(IEnumerable<long> shape) => "[" + ShapeList(shape) + "]";
 
-    /// <summary><c>new long[] { 1, 28, 28 }</c>, or <c>new long[0]</c>.</summary>
-    public static string LongArray(IEnumerable<long> values)
-    {
-        var items = values.Select(Long).ToArray();
-        return items.Length == 0 ? "new long[0]" : "new long[] { " + string.Join(", ", items) + " }";
-    }
+    /// <summary>A collection expression, <c>[1, 28, 28]</c> or <c>[]</c>, for a parameter or field typed <c>long[]</c>.</summary>
+    public static string LongArray(IEnumerable<long> values) => "[" + string.Join(", ", values.Select(Long)) + "]";
 
-    public static string StringArray(IEnumerable<string> values)
-    {
-        var items = values.Select(String).ToArray();
-        return items.Length == 0 ? "new string[0]" : "new string[] { " + string.Join(", ", items) + " }";
-    }
+    /// <summary>A collection expression of string literals, for a <c>string[]</c>.</summary>
+    public static string StringArray(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(String)) + "]";
 
-    public static string DoubleArray(IEnumerable<double> values)
-    {
-        var items = values.Select(Double).ToArray();
-        return items.Length == 0 ? "new double[0]" : "new double[] { " + string.Join(", ", items) + " }";
-    }
+    /// <summary>A collection expression of double literals, for a <c>double[]</c>.</summary>
+    public static string DoubleArray(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Double)) + "]";
 
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -17,7 +17,7 @@ internal static class ModelEmitter
     {
         var type = model.Type;
         var writer = FileHeader.Start(type.Namespace);
-        writer.Line("partial " + type.Keyword + " " + type.Name + " : " + Names.ISparseModel);
+        writer.Line(type.DeclarationStart + " : " + Names.ISparseModel);
         using (writer.OpenBlock())
         {
             WriteInfo(writer, model);
@@ -40,6 +40,8 @@ internal static class ModelEmitter
         var macs = layers.Sum(l => l.Macs);
         var output = layers.Count == 0 ? model.InputShape : layers[layers.Count - 1].OutputShape;
         writer.Line("/// <summary>");
+        if (model.Family != null)
+            writer.Line("/// Variant " + Literals.Xml(model.Aliases.Count > 0 ? model.Aliases[0] : model.ModelName) + " of the family <see cref=\"" + model.Family + "\"/>.");
         writer.Line("/// " + model.ModelName + ": input " + Literals.Shape(model.InputShape) + ", output " + Literals.Shape(output) + "; "
             + Count(layers.Count, "layer") + ", " + Count(parameters, "parameter") + ", " + Count(prunable, "prunable weight") + ", "
             + Literals.Long(macs) + " MACs per sample.");
@@ -54,10 +56,11 @@ internal static class ModelEmitter
             writer.Line(Literals.String(model.ModelName) + ",");
             writer.Line(Literals.StringArray(model.Aliases) + ",");
             writer.Line(Literals.LongArray(model.InputShape) + ",");
-            writer.Line("new " + Names.LayerInfo + "[]");
-            using (writer.OpenBlock("});"))
+            writer.Line("[");
+            using (writer.Indent())
                 foreach (var layer in layers)
                     writer.Line(LayerText.Info(layer) + ",");
+            writer.Line("]);");
         }
     }
 
@@ -72,9 +75,15 @@ internal static class ModelEmitter
             if (result.Succeeded) tables.Add((policy, result.Densities));
         }
 
+        if (tables.Count > 1)
+        {
+            // Shared by the tables below (each copies it); declared first so it is initialised first.
+            writer.Line("private static readonly string[] " + MaskedLayerNamesField + " = " + Literals.StringArray(layerNames) + ";");
+            writer.Line();
+        }
         writer.Line("/// <summary>");
         writer.Line("/// Density tables of " + model.ModelName + " computed at compile time, one per policy of the compilation that fits the model;");
-        writer.Line("/// densities of " + string.Join(", ", layerNames) + " in that order.");
+        writer.Line("/// densities of the masked layers (<c>Info.PrunableLayers</c>, " + Literals.Long(layerNames.Count) + " of them) in forward order.");
         if (tables.Count > 0)
         {
             writer.Line("/// <list type=\"bullet\">");
@@ -91,50 +100,92 @@ internal static class ModelEmitter
             return;
         }
         writer.Line(declaration + "[]");
+        var names = tables.Count > 1 ? MaskedLayerNamesField : Literals.StringArray(layerNames);
         using (writer.OpenBlock("};"))
             foreach (var (policy, densities) in tables)
                 writer.Line("new " + Names.DensityTable + "(" + Literals.String(policy.PolicyName) + ", " + Names.Allocation + "." + policy.Allocation + ", "
                     + Literals.Double(policy.Density) + ", " + Literals.Double(policy.ClassifierDensity) + ", "
-                    + Literals.StringArray(layerNames) + ", " + Literals.DoubleArray(densities) + "),");
+                    + names + ", " + Literals.DoubleArray(densities) + "),");
     }
 
     private static void WriteModule(SourceWriter writer, ModelSpec model)
     {
-        var layers = model.Layers;
+        var items = model.Items;
+        var layers = items.Where(i => i.Layer is { HasModule: true }).Select(i => i.Layer!).ToList();
+        var stages = items.Where(i => i.Stage != null).Select(i => i.Stage!).ToList();
         writer.Summary(
-            "Trainable module of <see cref=\"" + model.Type.FullyQualifiedName + "\"/>, layers in declaration order;",
+            "Trainable module of <see cref=\"" + model.Type.FullyQualifiedName + "\"/>, layers in declaration order" + (stages.Count > 0 ? ", stages under <c>stages</c>;" : ";"),
             "Conv2d and Linear weights are masked, biases and BatchNorm parameters stay dense.");
         writer.Line(model.Type.Accessibility + " sealed class " + ModuleName(model) + " : " + Names.SparseModule);
         using (writer.OpenBlock())
         {
-            foreach (var layer in layers.Where(l => l.HasModule))
+            foreach (var layer in layers)
                 writer.Line("private readonly " + LayerText.ModuleType(layer) + " " + layer.Name + ";");
-            if (layers.Any(l => l.HasModule)) writer.Line();
+            foreach (var stage in stages)
+                writer.Line("private readonly " + Names.StageModule + " " + StageField(stage) + ";");
+            if (layers.Count + stages.Count > 0) writer.Line();
 
             writer.Summary("Creates the layers with fresh parameters and registers them in forward order.");
             writer.Line("public " + ModuleName(model) + "() : base(" + Literals.String(model.ModelName) + ", " + model.Type.FullyQualifiedName + ".Info)");
             using (writer.OpenBlock())
-                foreach (var layer in layers.Where(l => l.HasModule))
-                    writer.Line("this." + layer.Name + " = Register(" + Literals.String(layer.Name) + ", " + LayerText.Construction(layer) + ");");
+            {
+                var stagesRegistered = false;
+                foreach (var item in items)
+                {
+                    if (item.Layer is { HasModule: true } layer)
+                        writer.Line("this." + layer.Name + " = Register(" + Literals.String(layer.Name) + ", " + LayerText.Construction(layer) + ");");
+                    else if (item.Stage is { } stage)
+                    {
+                        if (!stagesRegistered)
+                        {
+                            writer.Line("var stages = Register(\"stages\", new " + Names.IndexedModuleList + "());");
+                            stagesRegistered = true;
+                        }
+                        WriteStage(writer, stage);
+                    }
+                }
+            }
             writer.Line();
 
-            var output = layers.Count == 0 ? model.InputShape : layers[layers.Count - 1].OutputShape;
+            var output = model.Layers.Count == 0 ? model.InputShape : model.Layers[model.Layers.Count - 1].OutputShape;
             writer.Summary("Forward pass on a batch: [N, " + Literals.ShapeList(model.InputShape) + "] → [N, " + Literals.ShapeList(output) + "].");
             writer.Line("public override " + Names.Tensor + " forward(" + Names.Tensor + " x)");
             using (writer.OpenBlock())
             {
-                foreach (var layer in layers)
-                    foreach (var statement in LayerText.Forward(layer))
-                        writer.Line(statement);
+                var forward = new ForwardStatements();
+                foreach (var item in items)
+                {
+                    if (item.Layer is { } layer)
+                        foreach (var statement in forward.Layer(layer.Kind, layer.Name, layer.Kernel, layer.Stride, layer.Padding, layer.P, layer.InputShape.Count == 1))
+                            writer.Line(statement);
+                    else if (item.Stage is { } stage)
+                        writer.Line(forward.Stage(StageField(stage)));
+                }
                 writer.Line("return x;");
             }
         }
     }
 
+    /// <summary><c>this.stage1 = stages.Add(new StageModule(new BasicBlockModule(16, 32, 2), …));</c>, one block per line.</summary>
+    private static void WriteStage(SourceWriter writer, StageSpec stage)
+    {
+        writer.Line("this." + StageField(stage) + " = stages.Add(new " + Names.StageModule + "(");
+        using (writer.Indent())
+            for (var i = 0; i < stage.Blocks.Count; i++)
+            {
+                var block = stage.Blocks[i];
+                writer.Line("new " + stage.BlockModuleType + "(" + Literals.Long(block.InChannels) + ", " + Literals.Long(block.Channels) + ", "
+                    + Literals.Long(block.Stride) + ")" + (i == stage.Blocks.Count - 1 ? "));" : ","));
+            }
+    }
+
+    private static string StageField(StageSpec stage) => "stage" + stage.Index.ToString(CultureInfo.InvariantCulture);
+
+    private const string MaskedLayerNamesField = "maskedLayerNames";
+
     private static string ModuleName(ModelSpec model) => model.Type.Name + "Module";
 
-    private static string ModuleFullName(ModelSpec model) =>
-        model.Type.Namespace.Length == 0 ? "global::" + ModuleName(model) : "global::" + model.Type.Namespace + "." + ModuleName(model);
+    private static string ModuleFullName(ModelSpec model) => model.Type.Sibling(ModuleName(model));
 
     private static string Count(long value, string noun) => Literals.Long(value) + " " + noun + (value == 1 ? "" : "s");
 }

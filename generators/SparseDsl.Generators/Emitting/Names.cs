@@ -12,6 +12,10 @@ internal static class Names
     public const string SparseModule = "global::SparseDsl.Modeling.SparseModule";
     public const string MaskedConv2d = "global::SparseDsl.Modeling.MaskedConv2d";
     public const string MaskedLinear = "global::SparseDsl.Modeling.MaskedLinear";
+    public const string BlockModule = "global::SparseDsl.Modeling.BlockModule";
+    public const string StageModule = "global::SparseDsl.Modeling.StageModule";
+    public const string IndexedModuleList = "global::SparseDsl.Modeling.IndexedModuleList";
+    public const string ProjectionShortcut = "global::SparseDsl.Modeling.ProjectionShortcut";
     public const string BatchNorm2d = "global::SparseDsl.Torch.Modules.BatchNorm2d";
     public const string BatchNorm1d = "global::SparseDsl.Torch.Modules.BatchNorm1d";
     public const string Tensor = "global::SparseDsl.Torch.torch.Tensor";
@@ -21,6 +25,7 @@ internal static class Names
     public const string SparsityPolicy = "global::SparseDsl.Sparsity.SparsityPolicy";
     public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     public const string StringComparison = "global::System.StringComparison";
+    public const string ArgumentException = "global::System.ArgumentException";
 
     /// <summary>Namespace and name of the generated catalog.</summary>
     public const string CatalogNamespace = "SparseDsl.Generated";

@@ -34,6 +34,40 @@ internal sealed class AttributeArguments(AttributeData data, AttributeSyntax syn
 
     public bool HasNamed(string name) => data.NamedArguments.Any(a => a.Key == name);
 
+    /// <summary>The values of an array property, or null when it is not set (or set to null).</summary>
+    public IReadOnlyList<T>? NamedArray<T>(string name)
+    {
+        foreach (var argument in data.NamedArguments)
+            if (argument.Key == name)
+                return argument.Value.Kind != TypedConstantKind.Array || argument.Value.IsNull
+                    ? null
+                    : argument.Value.Values.Select(v => v.Value is T t ? t : default!).ToArray();
+        return null;
+    }
+
+    /// <summary>The attribute's name as written, e.g. <c>Conv2d</c>.</summary>
+    public string Name => Syntax.Name.ToString();
+
+    /// <summary>
+    /// SDSL0034 for every argument that binds to something but is not a compile-time constant (say a static property):
+    /// the compiler rejects it too, but cannot say how to vary a size in this DSL.
+    /// </summary>
+    public IEnumerable<DiagnosticInfo> NonConstantArguments(SemanticModel semanticModel)
+    {
+        var arguments = Syntax.ArgumentList?.Arguments;
+        if (arguments == null) yield break;
+        foreach (var argument in arguments)
+        {
+            var expression = argument.Expression;
+            if (expression is TypeOfExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
+                or CollectionExpressionSyntax) continue;
+            if (semanticModel.SyntaxTree != expression.SyntaxTree || semanticModel.GetConstantValue(expression).HasValue) continue;
+            var type = semanticModel.GetTypeInfo(expression).Type;
+            if (type == null || type.TypeKind == TypeKind.Error) continue;
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.NonConstantArgument, LocationInfo.From(argument), expression.ToString(), Name);
+        }
+    }
+
     public T Named<T>(string name, T fallback)
     {
         foreach (var argument in data.NamedArguments)

@@ -57,13 +57,13 @@ internal static class CrossChecks
 
     private static void Feasibility(ImmutableArray<ModelResult> models, ImmutableArray<PolicyResult> policies, List<DiagnosticInfo> diagnostics)
     {
-        var validModels = models.Select(m => m.Model).Where(m => m != null).OrderBy(m => m!.Type.FullyQualifiedName, StringComparer.Ordinal).ToList();
+        var validModels = models.SelectMany(m => m.Models).OrderBy(m => m.Type.FullyQualifiedName, StringComparer.Ordinal).ToList();
         foreach (var result in Valid(policies))
         {
             var policy = result.Policy!;
             foreach (var model in validModels)
             {
-                var allocation = DensityAllocator.Allocate(policy.Allocation, model!.PrunableWeightShapes(), policy.Density, policy.ClassifierDensity);
+                var allocation = DensityAllocator.Allocate(policy.Allocation, model.PrunableWeightShapes(), policy.Density, policy.ClassifierDensity);
                 if (!allocation.Succeeded)
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PolicyInfeasible, result.Location,
                         policy.PolicyName, model.ModelName, allocation.Error!));

@@ -8,59 +8,45 @@ namespace SparseDsl.Generators.Parsing;
 /// <summary>Turns one <c>[SparseModel]</c> declaration into a value-equal <see cref="ModelResult"/>; never throws.</summary>
 internal static class ModelParser
 {
-    public static ModelResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        // The attributes target classes only; on a struct the compiler already reports CS0592.
-        if (context.TargetNode is not TypeDeclarationSyntax syntax || context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol)
-            return ModelResult.Empty;
-        try
-        {
-            return Parse(syntax, symbol, context.Attributes[0], cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(syntax.Identifier),
-                symbol.Name, DeclarationReader.FailureText(exception));
-            return new ModelResult(null, new EquatableArray<DiagnosticInfo>(new[] { failure }), EquatableArray<NameClaim>.Empty);
-        }
-    }
+    public static ModelResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Guard.Run(context, cancellationToken, Parse);
 
-    private static ModelResult Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol symbol, AttributeData attribute, CancellationToken cancellationToken)
+    private static ModelResult Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol symbol, AttributeData attribute, SemanticModel semanticModel,
+        CancellationToken cancellationToken)
     {
-        if (!DeclarationReader.IsFirstApplication(symbol, attribute) || attribute.ApplicationSyntaxReference == null)
+        if (!DeclarationReader.IsFirstApplication(symbol, attribute) || attribute.ApplicationSyntaxReference == null
+            || WellKnownNames.Has(symbol, WellKnownNames.BlockAttribute))
             return ModelResult.Empty;
         var arguments = new AttributeArguments(attribute, (AttributeSyntax)attribute.ApplicationSyntaxReference.GetSyntax(cancellationToken));
-        if (arguments.HasErrors) return ModelResult.Empty;
-
         var diagnostics = new List<DiagnosticInfo>();
+        if (arguments.HasErrors) return Guard.Result(diagnostics, arguments.NonConstantArguments(semanticModel));
+        if (WellKnownNames.Has(symbol, WellKnownNames.ModelFamilyAttribute))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingAttributes, arguments.AttributeLocation,
+                "[SparseModel]", "[ModelFamily]", "a family's models are its [Variant]s; remove [SparseModel]"));
+            return Guard.Result(diagnostics);
+        }
+
         var target = DeclarationReader.Read(symbol, syntax, diagnostics);
         var fullName = symbol.ToDisplayString();
         var claims = new List<NameClaim> { new(symbol.Name, fullName, LocationInfo.From(syntax.Identifier)) };
-        var alias = arguments.Named<string?>("Name", null);
         var aliases = new List<string>();
-        if (!string.IsNullOrWhiteSpace(alias) && alias != symbol.Name)
-        {
-            aliases.Add(alias!);
-            claims.Add(new NameClaim(alias!, fullName, arguments.NamedLocation("Name")));
-        }
+        ModelNames.AddAlias(arguments.Named<string?>("Name", null), arguments.NamedLocation("Name"), symbol.Name, fullName, aliases, claims);
+        foreach (var alias in arguments.NamedArray<string?>("Aliases") ?? new string?[0])
+            ModelNames.AddAlias(alias, arguments.NamedLocation("Aliases"), symbol.Name, fullName, aliases, claims);
 
-        var inputShape = arguments.PositionalArray<int>(0).Select(d => (long)d).ToArray();
-        var inputValid = (inputShape.Length == 1 || inputShape.Length == 3) && inputShape.All(d => d > 0);
-        if (!inputValid)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInputShape, arguments.AttributeLocation,
-                "(" + Literals.ShapeList(inputShape) + ")", symbol.Name));
-
-        var layers = LayerReader.Read(symbol, syntax, diagnostics, cancellationToken);
+        var inputShape = InputShape.Read(arguments, symbol.Name, diagnostics);
+        var template = ModelTemplate.Read(symbol, syntax, semanticModel, diagnostics, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        LayerSpec[]? specs = null;
-        if (layers != null && layers.Count == 0)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasNoLayers, LocationInfo.From(syntax.Identifier), symbol.Name));
-        else if (layers != null && LayerNames.Assign(symbol.Name, layers, diagnostics) && inputValid)
-            specs = ShapeInference.Run(inputShape, layers, diagnostics);
-
-        var model = target != null && specs != null && diagnostics.Count == 0
-            ? new ModelSpec(target, aliases.ToEquatableArray(), new EquatableArray<long>(inputShape), new EquatableArray<LayerSpec>(specs))
-            : null;
-        return new ModelResult(model, diagnostics.ToEquatableArray(), claims.ToEquatableArray());
+        ModelSpec? model = null;
+        if (template is { IsValid: true } && inputShape != null && target != null && diagnostics.Count == 0)
+        {
+            var inferred = ModelInference.Run(inputShape, template, ModelSettings.Reference, null, diagnostics);
+            if (inferred != null && diagnostics.Count == 0)
+                model = new ModelSpec(target, aliases.ToEquatableArray(), new EquatableArray<long>(inputShape),
+                    inferred.Value.Layers.ToEquatableArray(), inferred.Value.Items.ToEquatableArray(), null);
+        }
+        var models = model == null ? EquatableArray<ModelSpec>.Empty : new EquatableArray<ModelSpec>(new[] { model });
+        return new ModelResult(models, null, diagnostics.ToEquatableArray(), claims.ToEquatableArray());
     }
 }

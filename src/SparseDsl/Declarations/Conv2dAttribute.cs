@@ -12,6 +12,9 @@ public sealed class Conv2dAttribute(int outChannels, int kernel) : LayerAttribut
     public int Groups { get; set; } = 1;
     public bool Bias { get; set; } = true;
 
-    /// <summary>Expected input channels; 0 (default) means inferred only.</summary>
+    /// <summary>Expected input channels; 0 (default) means inferred only. Not allowed in a block, whose input comes from its stage.</summary>
     public int In { get; set; }
+
+    /// <summary>In a <c>[Block]</c>: this convolution takes the stage's stride (its first block) instead of <see cref="Stride"/>.</summary>
+    public bool Strided { get; set; }
 }

@@ -1,6 +1,8 @@
 namespace SparseDsl.Modeling;
 
-/// <summary>The layer types a sequential SparseDsl model is built from (one per layer attribute).</summary>
+/// <summary>
+/// The layer types of a model's layer table (one per layer attribute). Values are stable: new kinds go at the end.
+/// </summary>
 public enum LayerKind
 {
     Conv2d,
@@ -13,4 +15,7 @@ public enum LayerKind
     GlobalAvgPool,
     Flatten,
     Dropout,
+
+    /// <summary>The addition of a block's shortcut (identity or projection) to the running tensor.</summary>
+    Residual,
 }

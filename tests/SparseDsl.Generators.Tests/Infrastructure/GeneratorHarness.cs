@@ -30,10 +30,6 @@ internal static class GeneratorHarness
          MetadataReference.CreateFromFile(typeof(SparseModelAttribute).Assembly.Location),
          MetadataReference.CreateFromFile(typeof(SparseDsl.Torch.torch).Assembly.Location)];
 
-    /// <summary>Framework + SparseDsl only, for compilations that bring their own torch surface (see <see cref="IntegrationContract"/>).</summary>
-    public static ImmutableArray<MetadataReference> ReferencesWithoutTorch { get; } =
-        [.. Framework.Value, MetadataReference.CreateFromFile(typeof(SparseModelAttribute).Assembly.Location)];
-
     public static CSharpCompilation Compilation(string declarations) => Compilation([(DeclarationsPath, declarations)]);
 
     public static CSharpCompilation Compilation(IEnumerable<(string Path, string Text)> sources, ImmutableArray<MetadataReference>? references = null) =>
@@ -65,6 +61,22 @@ internal static class GeneratorHarness
     {
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics);
+    }
+
+    /// <summary>
+    /// Runs the generator, compiles its output against the real runtime (SparseDsl, SparseDsl.Torch), loads the assembly
+    /// into a collectible context and returns it; fails the test on any generator diagnostic or compile error.
+    /// </summary>
+    public static System.Reflection.Assembly CompileAndLoad(IReadOnlyList<(string Path, string Text)> sources)
+    {
+        var (output, generatorDiagnostics) = RunAndCompile(Compilation(sources));
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("GeneratedModels", isCollectible: true).LoadFromStream(image);
     }
 
     public static string Source(this GeneratorRunResult result, string hintName) =>

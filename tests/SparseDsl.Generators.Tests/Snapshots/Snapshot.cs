@@ -19,13 +19,22 @@ public static class Snapshot
     /// <c>.received.cs</c> and fails, unless <c>SPARSEDSL_ACCEPT_SNAPSHOTS=1</c>, which accepts it as the new snapshot.
     /// </summary>
     public static void VerifySource(string hintName, string generatedText,
-        [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
+        [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "") =>
+        Verify(Path.GetFileNameWithoutExtension(testFile) + "." + testMethod + "#" + StripExtension(hintName), ".cs",
+            "//HintName: " + hintName + "\n" + Normalize(generatedText), hintName, testFile);
+
+    /// <summary>
+    /// Compares plain text (diagnostics, say) with <c>&lt;TestClass&gt;.&lt;TestMethod&gt;.verified.txt</c>, Verify's layout for
+    /// text; the same accept and fail rules as <see cref="VerifySource"/>.
+    /// </summary>
+    public static void VerifyText(string text, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "") =>
+        Verify(Path.GetFileNameWithoutExtension(testFile) + "." + testMethod, ".txt", Normalize(text), testMethod, testFile);
+
+    private static void Verify(string stem, string extension, string received, string subject, string testFile)
     {
         var directory = Path.GetDirectoryName(testFile)!;
-        var stem = Path.GetFileNameWithoutExtension(testFile) + "." + testMethod + "#" + StripExtension(hintName);
-        var verifiedPath = Path.Combine(directory, stem + ".verified.cs");
-        var receivedPath = Path.Combine(directory, stem + ".received.cs");
-        var received = "//HintName: " + hintName + "\n" + Normalize(generatedText);
+        var verifiedPath = Path.Combine(directory, stem + ".verified" + extension);
+        var receivedPath = Path.Combine(directory, stem + ".received" + extension);
 
         var verified = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath, Encoding.UTF8)) : null;
         if (verified == received)
@@ -41,10 +50,10 @@ public static class Snapshot
         }
         File.WriteAllText(receivedPath, received, Utf8WithBom);
         var reason = verified == null ? "No verified snapshot exists" : "The generated source differs from the verified snapshot";
-        Assert.Fail($"{reason} for {hintName}.{Environment.NewLine}" +
+        Assert.Fail($"{reason} for {subject}.{Environment.NewLine}" +
             $"Received: {receivedPath}{Environment.NewLine}Verified: {verifiedPath}{Environment.NewLine}" +
-            $"If the change is intended, accept it by renaming (or copying) the .received.cs file over the .verified.cs file, " +
-            $"or re-run the tests with {AcceptVariable}=1; then commit the .verified.cs file.");
+            $"If the change is intended, accept it by renaming (or copying) the .received{extension} file over the .verified{extension} file, " +
+            $"or re-run the tests with {AcceptVariable}=1; then commit the .verified{extension} file.");
     }
 
     private static string StripExtension(string hintName) =>
