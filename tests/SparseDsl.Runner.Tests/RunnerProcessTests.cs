@@ -127,6 +127,14 @@ public class RunnerProcessTests
     }
 
     [Fact]
+    public void A_model_for_another_input_shape_is_refused_with_the_shapes()
+    {
+        var (code, output) = Run("train", "--Experiment:Models=cifar_resnet_20", "--Experiment:Policies=dense", "--Data:TrainLimit=256");
+        Assert.Equal(2, code);
+        Assert.Contains("takes [3, 32, 32] inputs but fashion-mnist images are [1, 28, 28]", output);
+    }
+
+    [Fact]
     public void Train_refuses_a_grid_of_several_runs()
     {
         var (code, output) = Run("train", "--Experiment:Policies=dense,erk");

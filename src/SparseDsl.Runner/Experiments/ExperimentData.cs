@@ -22,6 +22,9 @@ public sealed class ExperimentData : IDisposable
     }
 
     public IBatchSource Train { get; }
+
+    /// <summary>(C, H, W) of one sample, when known before decoding (in-memory datasets).</summary>
+    public long[]? SampleShape { get; private init; }
     public IBatchSource? Validation { get; }
     public IBatchSource Test { get; }
 
@@ -54,7 +57,10 @@ public sealed class ExperimentData : IDisposable
         // The paper's CIFAR augmentation, on training batches only.
         var augment = data.Augment == "on" || (data.Augment == "auto" && data.Dataset.StartsWith("cifar", StringComparison.Ordinal));
         var train = new DeviceBatches(trainSet, device, augment ? RandomCropFlip.Cifar : null, data.Prefetch);
-        return new ExperimentData(train, validation, new DeviceBatches(testSet, device));
+        return new ExperimentData(train, validation, new DeviceBatches(testSet, device))
+        {
+            SampleShape = [testSet.Channels, testSet.Height, testSet.Width],
+        };
     }
 
     private static ExperimentData LoadImageFolder(DataOptions data, Device device)
@@ -73,7 +79,10 @@ public sealed class ExperimentData : IDisposable
         }
         var test = ImageFolder.Open(Path.Combine(data.Path, "val"));
         return new ExperimentData(new ImageFolderBatches(trainFolder, ImageTransform.ImageNetTrain, device, options), validation,
-            new ImageFolderBatches(test, ImageTransform.ImageNetEvaluation, device, options));
+            new ImageFolderBatches(test, ImageTransform.ImageNetEvaluation, device, options))
+        {
+            SampleShape = [3, ImageTransform.ImageNetEvaluation.Crop, ImageTransform.ImageNetEvaluation.Crop],
+        };
     }
 
     public void Dispose()

@@ -24,10 +24,12 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         var spec = folder.Configuration.Spec;
         var settings = folder.Configuration.Training;
         var clock = Stopwatch.StartNew();
-        folder.Create();
-
-        manual_seed(spec.Seed);
         var entry = ModelCatalog.Find(spec.Model) ?? throw new ArgumentException($"Unknown model '{spec.Model}'.");
+        if (data.SampleShape is { } shape && !entry.Info.InputShape.SequenceEqual(shape))
+            throw new OptionsException([$"Experiment:Models: {entry.Name} takes [{string.Join(", ", entry.Info.InputShape)}] inputs but " +
+                $"{options.Data.Dataset} images are [{string.Join(", ", shape)}]; choose a model declared for this dataset (see the models command)."]);
+        folder.Create();
+        manual_seed(spec.Seed);
         using var module = entry.Create();
         Initialization.KaimingNormal(module);
         var experiment = options.Experiment;
