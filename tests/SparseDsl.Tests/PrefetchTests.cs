@@ -56,7 +56,9 @@ public class PrefetchTests
             }
         }
         Assert.Equal(Enumerable.Range(0, 40), seen);
-        Assert.InRange(recorder.MaxAhead, 1, capacity);
+        // The prefetcher frees a slot when it hands an item over; the recorder counts it consumed only when the loop
+        // body runs, so one more item may be finished in between. Unbounded prefetching would reach 40.
+        Assert.InRange(recorder.MaxAhead, 1, capacity + 1);
         Assert.DoesNotContain(recorder.Made, i => i.Discarded);
     }
 
