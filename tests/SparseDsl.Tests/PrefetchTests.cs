@@ -71,7 +71,7 @@ public class PrefetchTests
             taken.AddRange(prefetcher.Items().Take(5));
         Assert.All(taken, i => Assert.False(i.Discarded));
         Assert.All(recorder.Made.Except(taken), i => Assert.True(i.Discarded));
-        Assert.InRange(recorder.Made.Count, 5, 5 + 4);
+        Assert.InRange(recorder.Made.Count, 5, 5 + 4 + 1); // taken, the 4 slots, and one started as the fifth was handed over
     }
 
     [Fact]
