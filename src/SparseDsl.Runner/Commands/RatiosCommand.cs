@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using SparseDsl.Data;
+using SparseDsl.Runner.Experiments;
 using SparseDsl.Modeling;
 using SparseDsl.Runner.Options;
 using SparseDsl.Sparsity;
@@ -38,8 +40,12 @@ internal static class RatiosCommand
             SnipBatchSize = shared.Training.BatchSize,
         };
         double[] densities;
-        using (var data = settings.Policy.NeedsData ? LoadTrainingData(shared, model.Info, device) : null)
-            densities = ComputeDensities(module, request, data);
+        using (var data = settings.Policy.NeedsData ? ExperimentData.Load(shared.Data, device, NullLogger.Instance) : null)
+        {
+            data?.EnsureFits(model.Info, shared.Data.Dataset);
+            // SNIP and GraSP rank on the training images, the validation share held out, exactly as sweeps train.
+            densities = ComputeDensities(module, request, data?.Train);
+        }
         var masks = RandomMasks.Apply(module, densities, settings.Seed, experiment.MaskSampling);
         var summary = SparsitySummary.Of(module.Info, masks);
 
@@ -48,7 +54,7 @@ internal static class RatiosCommand
     }
 
     /// <summary>A budget that cannot be met is a configuration problem: reported with the keys that set it.</summary>
-    private static double[] ComputeDensities(SparseModule module, RatioRequest request, DeviceBatches? data)
+    private static double[] ComputeDensities(SparseModule module, RatioRequest request, IBatchSource? data)
     {
         try
         {
@@ -59,19 +65,6 @@ internal static class RatiosCommand
             var where = request.Policy.IsExplicit ? "" : $" at Experiment:Densities:0={request.Density.ToString(CultureInfo.InvariantCulture)}";
             throw new OptionsException([$"Experiment:Policies:0 ({request.Policy.Name}){where}: {e.Message}"]);
         }
-    }
-
-    /// <summary>The training images SNIP and GraSP rank on: the validation share held out, as in <c>train</c>.</summary>
-    private static DeviceBatches LoadTrainingData(RunnerOptions options, ModelInfo model, Torch.Device device)
-    {
-        var data = options.Data;
-        var (trainSet, _) = FashionMnist.Load(data.Path, data.Dataset);
-        if (!model.InputShape.SequenceEqual(new long[] { trainSet.Channels, trainSet.Height, trainSet.Width }))
-            throw new OptionsException([$"Experiment:Models:0: {model.Name} takes [{string.Join(", ", model.InputShape)}] inputs but {data.Dataset} images are [{trainSet.Channels}, {trainSet.Height}, {trainSet.Width}]."]);
-        if (data.TrainLimit > 0 && data.TrainLimit < trainSet.Count)
-            trainSet = trainSet.Subset([.. Enumerable.Range(0, data.TrainLimit).Select(i => (long)i)]);
-        if (data.ValidationFraction > 0) trainSet = trainSet.Split(data.ValidationFraction, Experiments.ExperimentData.SplitSeed).Train;
-        return new DeviceBatches(trainSet, device);
     }
 
     private static void WriteTable(IAnsiConsole console, RatiosSettings settings, ModelEntry model, MaskReport masks, SparsitySummary summary)

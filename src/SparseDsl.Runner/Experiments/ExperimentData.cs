@@ -28,6 +28,14 @@ public sealed class ExperimentData : IDisposable
     public IBatchSource? Validation { get; }
     public IBatchSource Test { get; }
 
+    /// <summary>Refuses a model declared for another input shape, naming both shapes (a configuration problem).</summary>
+    public void EnsureFits(Modeling.ModelInfo model, string dataset)
+    {
+        if (SampleShape is { } shape && !model.InputShape.SequenceEqual(shape))
+            throw new OptionsException([$"Experiment:Models: {model.Name} takes [{string.Join(", ", model.InputShape)}] inputs but " +
+                $"{dataset} images are [{string.Join(", ", shape)}]; choose a model declared for this dataset (see the models command)."]);
+    }
+
     /// <summary>Loads the dataset named by Data:Dataset; the validation split is drawn from <see cref="SplitSeed"/>.</summary>
     public static ExperimentData Load(DataOptions data, Device device, ILogger logger)
     {

@@ -25,9 +25,7 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         var settings = folder.Configuration.Training;
         var clock = Stopwatch.StartNew();
         var entry = ModelCatalog.Find(spec.Model) ?? throw new ArgumentException($"Unknown model '{spec.Model}'.");
-        if (data.SampleShape is { } shape && !entry.Info.InputShape.SequenceEqual(shape))
-            throw new OptionsException([$"Experiment:Models: {entry.Name} takes [{string.Join(", ", entry.Info.InputShape)}] inputs but " +
-                $"{options.Data.Dataset} images are [{string.Join(", ", shape)}]; choose a model declared for this dataset (see the models command)."]);
+        data.EnsureFits(entry.Info, options.Data.Dataset);
         folder.Create();
         manual_seed(spec.Seed);
         using var module = entry.Create();
