@@ -34,7 +34,42 @@ def erk_densities(shapes, density):
         dense.add(max(over, key=lambda i: raw[i]))
 
 
-def load_batches(path, batch, count):
+def cifar_resnet_20():
+    """open_lth's cifar_resnet_20: 3x3 stem, 3 stages x 3 basic blocks (16/32/64), 1x1 conv + BN projections."""
+    class Block(nn.Module):
+        def __init__(self, f_in, f_out, downsample):
+            super().__init__()
+            stride = 2 if downsample else 1
+            self.conv1 = nn.Conv2d(f_in, f_out, 3, stride=stride, padding=1, bias=False)
+            self.bn1 = nn.BatchNorm2d(f_out)
+            self.conv2 = nn.Conv2d(f_out, f_out, 3, stride=1, padding=1, bias=False)
+            self.bn2 = nn.BatchNorm2d(f_out)
+            self.shortcut = nn.Sequential()
+            if downsample or f_in != f_out:
+                self.shortcut = nn.Sequential(nn.Conv2d(f_in, f_out, 1, stride=2, bias=False), nn.BatchNorm2d(f_out))
+
+        def forward(self, x):
+            out = F.relu(self.bn1(self.conv1(x)))
+            out = self.bn2(self.conv2(out))
+            return F.relu(out + self.shortcut(x))
+
+    layers, f_in = [nn.Conv2d(3, 16, 3, padding=1, bias=False), nn.BatchNorm2d(16), nn.ReLU()], 16
+    for i, width in enumerate((16, 32, 64)):
+        for j in range(3):
+            layers.append(Block(f_in, width, i > 0 and j == 0))
+            f_in = width
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 10))
+
+
+MODELS = {"lenet5": lenet5, "mlp": mlp, "cifar_resnet_20": cifar_resnet_20}
+INPUTS = {"lenet5": (1, 28, 28), "mlp": (1, 28, 28), "cifar_resnet_20": (3, 32, 32)}
+
+
+def load_batches(path, shape, batch, count):
+    """Real Fashion-MNIST for 1x28x28 models; seeded random images otherwise (step time ignores pixel values)."""
+    if shape != (1, 28, 28):
+        g = torch.Generator().manual_seed(0)
+        return [(torch.randn(batch, *shape, generator=g), torch.randint(10, (batch,), generator=g)) for _ in range(count)]
     with gzip.open(f"{path}/train-images-idx3-ubyte.gz") as f:
         images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 1, 28, 28)
     with gzip.open(f"{path}/train-labels-idx1-ubyte.gz") as f:
@@ -42,6 +77,11 @@ def load_batches(path, batch, count):
     x = (torch.from_numpy(images[: batch * count].astype(np.float32)) / 255 - 0.2860) / 0.3530
     y = torch.from_numpy(labels[: batch * count].astype(np.int64))
     return list(zip(x.split(batch), y.split(batch)))
+
+
+def peak_rss_mb():
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) // 1024
 
 
 def bench(name, make, density, batches, steps, repeats):
@@ -76,22 +116,24 @@ def bench(name, make, density, batches, steps, repeats):
             step(x, y)
         rates.append(steps / (time.perf_counter() - start))
     return {"engine": "pytorch", "model": name, "density": density, "steps_per_s": statistics.median(rates),
-            "min": min(rates), "max": max(rates), "repeats": repeats, "steps": steps, "threads": torch.get_num_threads()}
+            "min": min(rates), "max": max(rates), "repeats": repeats, "steps": steps, "batch": batches[0][0].shape[0],
+            "threads": torch.get_num_threads(), "peak_rss_mb": peak_rss_mb()}
 
 
 def main():
+    """One configuration per process, so that the peak resident set belongs to it alone."""
     p = argparse.ArgumentParser()
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    p.add_argument("--model", default="lenet5", choices=sorted(MODELS))
+    p.add_argument("--density", type=float, default=1.0)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--steps", type=int, default=200)
+    p.add_argument("--steps", type=int, default=100)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--batch", type=int, default=128)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    batches = load_batches(a.data, a.batch, 50)
-    for name, make in (("lenet5", lenet5), ("mlp", mlp)):
-        for density in (1.0, 0.1):
-            print(json.dumps(bench(name, make, density, batches, a.steps, a.repeats)), flush=True)
+    batches = load_batches(a.data, INPUTS[a.model], a.batch, 50)
+    print(json.dumps(bench(a.model, MODELS[a.model], a.density, batches, a.steps, a.repeats)), flush=True)
 
 
 if __name__ == "__main__":

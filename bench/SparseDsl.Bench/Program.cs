@@ -3,60 +3,84 @@ using System.Globalization;
 using SparseDsl;
 using SparseDsl.Data;
 using SparseDsl.Generated;
+using SparseDsl.Modeling;
 using SparseDsl.Sparsity;
 using SparseDsl.Training;
 using static SparseDsl.Torch.torch;
 
-// Same protocol as bench/pytorch_step.py: 50 pre-made batches of real Fashion-MNIST, 10 warm-up steps,
-// then `repeats` timed runs of `steps` steps; prints the median steps/s as one JSON line per configuration.
-var threads = Arg("--threads", 2);
-var steps = Arg("--steps", 200);
-var repeats = Arg("--repeats", 5);
-var batchSize = Arg("--batch", 128);
+// One configuration per process (so the peak resident set belongs to it alone), same protocol as
+// bench/pytorch_step.py: 50 pre-made batches, 10 warm-up steps, then `repeats` timed runs of `steps` steps.
+// Prints one JSON line: median steps/s, min, max, peak RSS and the model's forward MACs per sample.
+//   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
+var modelName = Text("--model", "lenet5");
+var density = double.Parse(Text("--density", "1"), CultureInfo.InvariantCulture);
+var threads = Number("--threads", 2);
+var steps = Number("--steps", 100);
+var repeats = Number("--repeats", 5);
+var batchSize = Number("--batch", 128);
 set_num_threads(threads);
 
-var (train, _) = FashionMnist.Load();
-using var data = new DeviceBatches(train.Subset([.. Enumerable.Range(0, batchSize * 50).Select(i => (long)i)]), CPU);
-var batches = data.Epoch(batchSize, shuffle: false, seed: 0, epoch: 0).Select(b => (b.Input.DetachFromDisposeScope(), b.Target.DetachFromDisposeScope())).ToList();
+var entry = ModelCatalog.Find(modelName) ?? throw new ArgumentException($"unknown model {modelName}");
+var batches = MakeBatches(entry.Info, batchSize, 50);
+manual_seed(17);
+using var model = entry.Create();
+var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
+// Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
+if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
+using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
 
-foreach (var name in new[] { "lenet5", "mlp" })
-    foreach (var density in new[] { 1.0, 0.1 })
-        Console.WriteLine(Measure(name, density));
-
-string Measure(string name, double density)
+foreach (var b in batches.Take(10)) Step(b);
+var rates = new List<double>();
+for (var r = 0; r < repeats; r++)
 {
-    var entry = ModelCatalog.Find(name) ?? throw new ArgumentException($"unknown model {name}");
-    manual_seed(17);
-    using var model = entry.Create();
-    var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
-    RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
-    var settings = new TrainingSettings { LearningRate = 0.05 };
-    using var optimizer = MaskedSgd.Create(model, settings);
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < steps; i++) Step(batches[i % batches.Count]);
+    rates.Add(steps / clock.Elapsed.TotalSeconds);
+}
+rates.Sort();
+var weightMacs = entry.Info.Layers.Where(l => l.Kind is LayerKind.Conv2d or LayerKind.Linear).Sum(l => l.MacsPerSample);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"steps_per_s\": {rates[rates.Count / 2]}, " +
+    $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
+    $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
+foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 
-    void Step((Tensor X, Tensor Y) batch)
-    {
-        using var scope = NewDisposeScope();
-        var loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-    }
-
-    foreach (var b in batches.Take(10)) Step(b);
-    var rates = new List<double>();
-    for (var r = 0; r < repeats; r++)
-    {
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < steps; i++) Step(batches[i % batches.Count]);
-        rates.Add(steps / clock.Elapsed.TotalSeconds);
-    }
-    rates.Sort();
-    return string.Create(CultureInfo.InvariantCulture,
-        $"{{\"engine\": \"sparsedsl\", \"model\": \"{name}\", \"density\": {density}, \"steps_per_s\": {rates[rates.Count / 2]}, \"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"threads\": {get_num_threads()}}}");
+void Step((Tensor X, Tensor Y) batch)
+{
+    using var scope = NewDisposeScope();
+    var loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
 }
 
-int Arg(string flag, int fallback)
+// Real Fashion-MNIST for 1×28×28 models; seeded random images of the model's input shape otherwise (no CIFAR
+// data on the benchmark machine — step time does not depend on pixel values).
+static List<(Tensor, Tensor)> MakeBatches(ModelInfo info, int batchSize, int count)
+{
+    if (info.InputShape.SequenceEqual([1L, 28, 28]))
+    {
+        var (train, _) = FashionMnist.Load();
+        using var data = new DeviceBatches(train.Subset([.. Enumerable.Range(0, batchSize * count).Select(i => (long)i)]), CPU);
+        return [.. data.Epoch(batchSize, shuffle: false, seed: 0, epoch: 0).Select(b => (b.Input.DetachFromDisposeScope(), b.Target.DetachFromDisposeScope()))];
+    }
+    using var generator = new Generator(0);
+    long[] shape = [batchSize, .. info.InputShape];
+    var classes = info.OutputShape[^1];
+    return [.. Enumerable.Range(0, count).Select(_ => (randn(shape, generator: generator), randint(classes, [batchSize], generator: generator)))];
+}
+
+static long PeakResidentMegabytes()
+{
+    // VmHWM: the high-water mark of the resident set, in kB.
+    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+string Text(string flag, string fallback)
 {
     var i = Array.IndexOf(args, flag);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
+
+int Number(string flag, int fallback) => int.Parse(Text(flag, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);

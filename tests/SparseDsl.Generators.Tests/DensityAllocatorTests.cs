@@ -30,15 +30,28 @@ public class DensityAllocatorTests
     {
         var densities = Densities(Allocation.UniformPlus, WeightShapes.LeNet5, 0.1);
 
-        // Official code: (d·N − n_first − 0.2·n_fc) / N = (6147 − 150 − 168) / 61470, divided by all N weights.
-        const double middle = 5829.0 / 61470.0;
+        // The rest holds the budget: (d·N − n_first − 0.2·n_fc) / (N − n_first − n_fc) = (6147 − 150 − 168) / (61470 − 150 − 840).
+        const double middle = 5829.0 / 60480.0;
         Assert.Equal([1.0, middle, middle, middle, 0.2], densities);
     }
 
     [Fact]
     public void UniformPlus_at_0_2_or_more_keeps_only_the_first_layer_dense()
     {
-        Assert.Equal([1.0, 0.5, 0.5, 0.5, 0.5], Densities(Allocation.UniformPlus, WeightShapes.LeNet5, 0.5));
+        // (d·N − n_first) / (N − n_first) = (30735 − 150) / (61470 − 150).
+        const double rest = 30585.0 / 61320.0;
+        Assert.Equal([1.0, rest, rest, rest, rest], Densities(Allocation.UniformPlus, WeightShapes.LeNet5, 0.5));
+    }
+
+    [Fact]
+    public void UniformPlus_keeps_no_layer_dense_in_a_model_without_convolutions()
+    {
+        // MLP 784-300-100-10: no convolution, so at 0.5 it is Uniform; below 0.2 only the classifier is fixed (at 0.2).
+        long[][] mlp = [[300, 784], [100, 300], [10, 100]];
+        Assert.Equal([0.5, 0.5, 0.5], Densities(Allocation.UniformPlus, mlp, 0.5));
+        // (0.1·266200 − 0.2·1000) / (266200 − 1000) = 26420 / 265200.
+        const double rest = 26420.0 / 265200.0;
+        Assert.Equal([rest, rest, 0.2], Densities(Allocation.UniformPlus, mlp, 0.1));
     }
 
     [Fact]
@@ -105,7 +118,7 @@ public class DensityAllocatorTests
         // 0.001·61470 = 61.5 weights, less than the dense first layer's 150.
         var result = DensityAllocator.Allocate(Allocation.UniformPlus, WeightShapes.LeNet5, 0.001);
         Assert.False(result.Succeeded);
-        Assert.Contains("middle layers", result.Error);
+        Assert.Contains("leaves no weights for the other layers", result.Error);
     }
 
     [Theory]

@@ -57,8 +57,8 @@ public class RatiosCommandTests
         Assert.Contains("120×400", stdout);
         Assert.Contains("1.0000", stdout);  // the dense stem
         Assert.Contains("0.2000", stdout);  // the classifier below density 0.2
-        // Uniform+ divides by all N weights (official code): (6147 − 150 − 168)/61470 · 58920 + 318 kept, not 6147.
-        Assert.Contains("realised global density 0.098487", stdout);
+        // Uniform+ holds the budget: 150 + 168 + 5829/60480 of the other 60480 weights, rounded per layer.
+        Assert.Contains("realised global density 0.1000", stdout);
     }
 
     [Fact]

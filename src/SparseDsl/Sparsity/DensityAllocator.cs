@@ -35,7 +35,7 @@ public static class DensityAllocator
         {
             case Allocation.Dense: return AllocationResult.Success(Filled(counts.Length, 1.0));
             case Allocation.Uniform: return AllocationResult.Success(Filled(counts.Length, density));
-            case Allocation.UniformPlus: return UniformPlus(counts, density);
+            case Allocation.UniformPlus: return UniformPlus(weightShapes, counts, density);
             case Allocation.Er: return ErdosRenyi(counts, RawErdosRenyi(weightShapes), density);
             case Allocation.Erk: return ErdosRenyi(counts, RawErdosRenyiKernel(weightShapes), density);
             case Allocation.ErkPlus: return ErkPlus(weightShapes, counts, density, classifierDensity);
@@ -144,23 +144,36 @@ public static class DensityAllocator
     /// <summary>True for a valid density: in (0, 1] (NaN excluded).</summary>
     public static bool IsDensity(double value) => value > 0 && value <= 1;
 
-    private static AllocationResult UniformPlus(long[] counts, double density)
+    private static AllocationResult UniformPlus(IReadOnlyList<long[]> shapes, long[] counts, double density)
     {
         if (counts.Length < 2)
-            return AllocationResult.Failure("Uniform+ needs a first layer and a classifier, but the model has a single prunable layer; use Uniform");
-        var densities = Filled(counts.Length, density);
-        densities[0] = 1.0;
-        if (density >= UniformPlusClassifierDensity) return AllocationResult.Success(densities);
-
-        // The official code divides the remaining budget by all masked weights N, not by the remaining layers' count.
-        var total = Sum(counts);
+            return AllocationResult.Failure("Uniform+ needs a classifier and at least one other prunable layer, but the model has a single prunable layer; use Uniform");
+        // The first convolution (a 4-D weight) stays dense; a model without one (an MLP) keeps no layer dense.
+        var first = -1;
+        for (var i = 0; i < shapes.Count && first < 0; i++)
+            if (shapes[i].Length == 4) first = i;
         var last = counts.Length - 1;
-        var remaining = density * total - counts[0] - UniformPlusClassifierDensity * counts[last];
-        var middle = remaining / total;
-        if (counts.Length > 2 && middle <= 0)
-            return AllocationResult.Failure("Uniform+ at density " + Format(density) + " leaves no weights for the middle layers once the first layer is dense and the classifier at 0.2; raise the density or use Uniform or ERK");
-        for (var i = 1; i < last; i++) densities[i] = middle;
-        densities[last] = UniformPlusClassifierDensity;
+        var fixedDensities = new double?[counts.Length];
+        if (first >= 0 && first != last) fixedDensities[first] = 1.0;
+        if (density < UniformPlusClassifierDensity) fixedDensities[last] = UniformPlusClassifierDensity;
+
+        // The rest uniform so that the total budget holds: (d·N − kept by the fixed layers) / (weights of the others).
+        // The official code divides by all N instead, which misses d·N by under 1% on the CIFAR ResNets and VGG-16.
+        var kept = 0.0;
+        long free = 0;
+        for (var i = 0; i < counts.Length; i++)
+            if (fixedDensities[i] is { } d) kept += d * counts[i];
+            else free += counts[i];
+        var rest = free == 0 ? 0 : (density * Sum(counts) - kept) / free;
+        if (free > 0 && rest <= 0)
+            return AllocationResult.Failure("Uniform+ at density " + Format(density) + " leaves no weights for the other layers once the first convolution is dense"
+                + (density < UniformPlusClassifierDensity ? " and the classifier at 0.2" : "") + " (" + Format(kept) + " weights of a budget of "
+                + Format(density * Sum(counts)) + "); raise the density or use Uniform or ERK");
+        if (rest > 1)
+            return AllocationResult.Failure("Uniform+ at density " + Format(density) + " would need the other layers above density 1 (" + Format(rest)
+                + "); lower the density or use Dense");
+        var densities = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++) densities[i] = fixedDensities[i] ?? rest;
         return AllocationResult.Success(densities);
     }
 
