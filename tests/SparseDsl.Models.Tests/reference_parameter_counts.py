@@ -38,9 +38,9 @@ def wide_preact(i, o, s):  # Random_Pruning's WRN block: BN-ReLU-conv-BN-ReLU-dr
     return Residual(nn.Sequential(nn.BatchNorm2d(i), conv(i, o, 3, s, 1), nn.BatchNorm2d(o), conv(o, o, 3, 1, 1)), i, o, s, bn=False)
 
 
-def cifar_resnet(depth, width=16):
+def cifar_resnet(depth, width=16, in_channels=3):
     n = (depth - 2) // 6
-    layers, c = [conv(3, width, 3, 1, 1), nn.BatchNorm2d(width)], width
+    layers, c = [conv(in_channels, width, 3, 1, 1), nn.BatchNorm2d(width)], width
     for stage, w in enumerate([width, 2 * width, 4 * width]):
         for b in range(n):
             layers.append(basic(c, w, 2 if stage > 0 and b == 0 else 1))
@@ -93,6 +93,8 @@ for name, k in [("mlp", 1), ("mlp_x2", 2), ("mlp_x4", 4)]:
 for depth in [20, 32, 44, 56, 110]:
     for width in [8, 16, 24, 32, 64]:
         print(f"cifar_resnet_{depth}_{width}", count(cifar_resnet(depth, width)))
+for name, width in [("fmnist_resnet_8", 8), ("fmnist_resnet_8_x2", 16), ("fmnist_resnet_8_x4", 32)]:
+    print(name, count(cifar_resnet(8, width, in_channels=1)))
 plans = {
     11: [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512],
     13: [64, 64, 'M', 128, 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512],
