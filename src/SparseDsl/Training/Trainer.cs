@@ -9,7 +9,8 @@ using static SparseDsl.Torch.torch;
 namespace SparseDsl.Training;
 
 /// <summary>
-/// Trains a masked model from scratch with the mask fixed: SGD with masked gradients and a multi-step schedule.
+/// Trains a masked model from scratch with the mask fixed: SGD with masked gradients and a multi-step schedule,
+/// optionally after a linear warm-up (<see cref="LearningRateSchedule"/>).
 /// <para>
 /// Checkpoints and resume (with <see cref="CheckpointOptions"/>): the run's complete state is saved only at epoch
 /// boundaries — before the first epoch and after each one — where it is exact: weights, masks, buffers, momentum,
@@ -22,7 +23,10 @@ public sealed class Trainer(TrainingSettings settings)
 {
     public TrainingSettings Settings { get; } = settings;
 
-    /// <summary>Called after every optimizer step; costs no host synchronisation (for progress displays).</summary>
+    /// <summary>
+    /// Called after every optimizer step (for progress displays). It costs no host synchronisation unless the callback
+    /// reads <see cref="StepProgress.RunningScore"/>.
+    /// </summary>
     public Action<StepProgress>? OnStep { get; init; }
 
     /// <summary>
@@ -34,7 +38,7 @@ public sealed class Trainer(TrainingSettings settings)
         Action<EpochMetrics>? onEpoch = null, CancellationToken cancellation = default, CheckpointOptions? checkpoints = null)
     {
         using var optimizer = MaskedSgd.Create(model, Settings);
-        var schedule = optim.lr_scheduler.MultiStepLR(optimizer, Settings.MilestoneEpochs(), Settings.Gamma);
+        var schedule = LearningRateSchedule.Create(optimizer, Settings);
         var history = new List<EpochMetrics>(Settings.Epochs);
         var state = checkpoints is null ? null : new TrainingState(model, new CheckpointIdentity(model.Info.Name, checkpoints.Policy),
             Settings, optimizer, schedule, checkpoints.Configuration);
@@ -44,7 +48,7 @@ public sealed class Trainer(TrainingSettings settings)
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var learningRate = optimizer.LearningRate;
-            var trainScore = RunEpoch(model, optimizer, train, epoch, cancellation);
+            var trainScore = RunEpoch(model, optimizer, train, epoch, clock, cancellation);
             schedule.step();
             var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(model, validation);
             var metrics = new EpochMetrics(epoch, Settings.Epochs, learningRate, trainScore, validationScore, clock.Elapsed);
@@ -84,7 +88,7 @@ public sealed class Trainer(TrainingSettings settings)
     private static bool IsNewBest(List<EpochMetrics> history) =>
         history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
-    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, CancellationToken cancellation)
+    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, Stopwatch clock, CancellationToken cancellation)
     {
         model.train();
         using var scope = NewDisposeScope();
@@ -93,6 +97,9 @@ public sealed class Trainer(TrainingSettings settings)
         long seen = 0;
         var steps = data.BatchCount(Settings.BatchSize, dropLast: false);
         var step = 0;
+        // Read on demand by progress displays only: one device-to-host copy per call.
+        Score Running() => new(lossSum.item<double>() / seen, (double)correct.item<long>() / seen, seen);
+        Func<Score> running = Running;
         foreach (var (input, target) in data.Epoch(Settings.BatchSize, shuffle: true, Settings.Seed, epoch))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -112,7 +119,7 @@ public sealed class Trainer(TrainingSettings settings)
                 correct.add_(output.argmax(1).eq(y).sum());
                 seen += n;
             }
-            OnStep?.Invoke(new StepProgress(epoch, ++step, steps));
+            OnStep?.Invoke(new StepProgress(epoch, ++step, steps) { Epochs = Settings.Epochs, Seen = seen, Elapsed = clock.Elapsed, ScoreReader = running });
         }
         return new Score(lossSum.item<double>() / seen, (double)correct.item<long>() / seen, seen);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SparseDsl.Training;
 
 /// <summary>
@@ -19,7 +21,21 @@ public sealed record TrainingSettings
     public double LabelSmoothing { get; init; }
     public long Seed { get; init; } = 17;
 
+    /// <summary>
+    /// Linear warm-up at the start of training (the ImageNet recipe's 5 epochs), or null for none. Left out of the
+    /// JSON when null, so checkpoints of runs without warm-up stay resumable.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LinearWarmup? Warmup { get; init; }
+
     /// <summary>Milestone epochs: each fraction of <see cref="Epochs"/>, rounded, kept when inside the run.</summary>
     public int[] MilestoneEpochs() =>
         [.. MilestoneFractions.Select(f => (int)Math.Round(f * Epochs)).Where(e => e > 0 && e < Epochs).Distinct().Order()];
 }
+
+/// <summary>
+/// Per-epoch linear warm-up, as PyTorch's <c>LinearLR(start_factor, 1.0, total_iters=Epochs)</c> before the main
+/// schedule: epoch e (0-based) of the first <see cref="Epochs"/> trains at
+/// lr · (<see cref="StartFactor"/> + (1 − <see cref="StartFactor"/>) · e / <see cref="Epochs"/>), then at the full rate.
+/// </summary>
+public sealed record LinearWarmup(int Epochs, double StartFactor);
