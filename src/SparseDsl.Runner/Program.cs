@@ -38,6 +38,7 @@ var live = progressMode == "live" || (progressMode == "auto" && !Console.IsOutpu
 // Redirected output has no terminal width; Spectre would fold the results table into 80 columns.
 if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 160;
 builder.Services.AddSingleton(AnsiConsole.Console);
+builder.Services.AddSingleton(TimeProvider.System);
 if (live)
 {
     builder.Logging.AddFilter("SparseDsl", LogLevel.Warning);

@@ -48,10 +48,10 @@ public sealed class WarmupScheduleTests : IDisposable
     [Fact]
     public void A_linearly_scaled_rate_warms_up_to_itself()
     {
-        // lr = 0.4 * 256 / 768 (0.13333333333333333), w = 5, sf = 0.1, milestones = [30, 60, 90], epochs = 100
+        // lr = 0.4 * (256 / 768) (0.13333333333333333, as 0.4 * 256 / 768), w = 5, sf = 0.1, milestones = [30, 60, 90], epochs = 100
         var settings = new TrainingSettings
         {
-            Epochs = 100, LearningRate = 0.4 * 256 / 768, MilestoneFractions = [0.3, 0.6, 0.9], Warmup = new LinearWarmup(5, 0.1),
+            Epochs = 100, LearningRate = 0.4 * (256 / 768.0), MilestoneFractions = [0.3, 0.6, 0.9], Warmup = new LinearWarmup(5, 0.1),
         };
         double[] expected = [0.013333333333333334, 0.037333333333333336, 0.06133333333333334, 0.08533333333333333, 0.10933333333333332,
             .. Repeat(0.13333333333333333, 25), .. Repeat(0.013333333333333334, 30), .. Repeat(0.0013333333333333335, 30), .. Repeat(0.00013333333333333337, 10)];

@@ -87,4 +87,69 @@ public class OptionsValidationTests
         Assert.Equal([0.5, 0.75], o.Training.MilestoneFractions);
         Assert.True(o.Training.Nesterov);
     }
+
+    private static RunnerOptions WithPreset(string preset, params string[] commandLine)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([KeyValuePair.Create("Training:Epochs", (string?)"3"), KeyValuePair.Create("Training:LearningRate", (string?)"0.05"),
+            KeyValuePair.Create("Preset", (string?)preset)]);
+        configuration.AddCommandLine(["--Experiment:Models=mlp", "--Experiment:Policies=dense", .. commandLine]);
+        Presets.Apply(configuration);
+        return RunnerOptions.Load(configuration, name => name == "mlp");
+    }
+
+    [Fact]
+    public void Paper_imagenet_preset_sets_the_recipe_with_lr_0_4_at_batch_768()
+    {
+        var o = WithPreset("paper-imagenet");
+        var t = o.Training;
+        Assert.Equal((100, 768, 0.4, 0.9, true, 1e-4, 0.1, 0.1), (t.Epochs, t.BatchSize, t.LearningRate, t.Momentum, t.Nesterov, t.WeightDecay, t.Gamma, t.LabelSmoothing));
+        Assert.Equal((5, 0.1), (t.WarmupEpochs, t.WarmupStartFactor));
+        var settings = t.ToSettings(17);
+        Assert.Equal([30, 60, 90], settings.MilestoneEpochs());
+        Assert.Equal(new SparseDsl.Training.LinearWarmup(5, 0.1), settings.Warmup);
+        Assert.Equal(("imagefolder", 0.0), (o.Data.Dataset, o.Data.ValidationFraction));
+        Assert.Equal([17L], o.Experiment.Seeds);
+    }
+
+    [Fact]
+    public void Paper_imagenet_preset_scales_the_learning_rate_with_an_overridden_batch_size()
+    {
+        Assert.Equal(0.4 * (256 / 768.0), WithPreset("paper-imagenet", "--Training:BatchSize=256").Training.LearningRate);
+        Assert.Equal(0.4 * (1024 / 768.0), WithPreset("paper-imagenet", "--Training:BatchSize=1024").Training.LearningRate);
+        // An explicit learning rate wins over the scaling rule; every other knob is overridable too.
+        var o = WithPreset("paper-imagenet", "--Training:BatchSize=256", "--Training:LearningRate=0.3", "--Training:WarmupEpochs=2", "--Training:Epochs=10");
+        Assert.Equal((256, 0.3, 2, 10), (o.Training.BatchSize, o.Training.LearningRate, o.Training.WarmupEpochs, o.Training.Epochs));
+    }
+
+    [Fact]
+    public void Warmup_problems_are_listed_with_their_keys()
+    {
+        var e = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:Epochs", "10"), ("Training:WarmupEpochs", "4"), ("Training:MilestoneFractions", "0.3,0.5"), ("Training:WarmupStartFactor", "0"),
+            ("Output:LogInterval", "-1")));
+        Assert.Equal(3, e.Problems.Count);
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:WarmupStartFactor:") && p.Contains("(0, 1]"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Training:MilestoneFractions:") && p.Contains("milestone epoch(s) 3 of 10 fall inside the 4 warm-up epochs"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Output:LogInterval:"));
+
+        var tooLong = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:Epochs", "3"), ("Training:WarmupEpochs", "5")));
+        Assert.Equal("Training:WarmupEpochs: 5 must be less than Training:Epochs (3); lower it, or set 0 for no warm-up.", Assert.Single(tooLong.Problems));
+        var negative = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:WarmupEpochs", "-1")));
+        Assert.StartsWith("Training:WarmupEpochs: -1 must be 0", Assert.Single(negative.Problems));
+    }
+
+    [Fact]
+    public void Warmup_enters_the_run_configuration_only_when_on_so_existing_run_folders_keep_their_names()
+    {
+        var spec = new SparseDsl.Runner.Experiments.RunSpec("Mlp", "erk", 0.1, 17);
+        var plain = new SparseDsl.Runner.Experiments.RunConfiguration(spec, new TrainingOptions().ToSettings(17), new DataOptions(), new ExperimentOptions());
+        var warm = new SparseDsl.Runner.Experiments.RunConfiguration(spec, new TrainingOptions { WarmupEpochs = 2 }.ToSettings(17), new DataOptions(), new ExperimentOptions());
+        Assert.DoesNotContain("warmup", plain.Json);
+        Assert.Contains("\"warmupEpochs\": 2", warm.Json);
+        Assert.Contains("\"warmupStartFactor\": 0.1", warm.Json);
+        Assert.NotEqual(plain.Hash, warm.Hash);
+    }
 }

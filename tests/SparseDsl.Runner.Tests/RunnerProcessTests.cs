@@ -101,7 +101,7 @@ public class RunnerProcessTests
             using var process = Process.Start(start)!;
             var output = new System.Text.StringBuilder();
             var firstEpoch = new ManualResetEventSlim();
-            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); if (e.Data?.Contains("epoch 1/3") == true) firstEpoch.Set(); };
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); if (e.Data?.Contains("epoch 1/3:") == true) firstEpoch.Set(); };
             process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -117,7 +117,7 @@ public class RunnerProcessTests
             var (code, resumed) = Run(args);
             Assert.True(code == 0, resumed);
             Assert.Contains("resumed after epoch", resumed);
-            Assert.DoesNotContain("epoch 1/3", resumed);
+            Assert.DoesNotContain("epoch 1/3:", resumed); // the end-of-epoch line ("epoch 1/3: lr …") is not repeated
             Assert.Equal(4, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length); // header + 3 epochs
         }
         finally

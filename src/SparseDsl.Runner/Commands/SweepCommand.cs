@@ -35,8 +35,8 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
             var device = DeviceSelection.Resolve(options.Runtime.Device);
             logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
             using var data = ExperimentData.Load(options.Data, device, logger);
-            progress.Run(pending, (folder, onEpoch) =>
-                new RunExecutor(options, data, device, logger) { EpochFinished = onEpoch }.Run(folder, cancellation));
+            progress.Run(pending, new ProgressSettings(TimeSpan.FromSeconds(options.Output.LogInterval)), (folder, observer) =>
+                new RunExecutor(options, data, device, logger) { Observer = observer }.Run(folder, cancellation));
         }
 
         var outcomes = folders.Where(f => f.IsFinished).Select(f => ResultJson.Read(f.ResultPath)).ToList();

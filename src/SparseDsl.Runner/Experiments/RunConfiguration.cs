@@ -63,6 +63,12 @@ public sealed class RunConfiguration
             w.WriteEndArray();
             w.WriteNumber("gamma", t.Gamma);
             w.WriteNumber("labelSmoothing", t.LabelSmoothing);
+            // Written only when on, so the folders of runs without warm-up keep their names.
+            if (t.Warmup is { } warmup)
+            {
+                w.WriteNumber("warmupEpochs", warmup.Epochs);
+                w.WriteNumber("warmupStartFactor", warmup.StartFactor);
+            }
             w.WriteEndObject();
             w.WriteStartObject("data");
             w.WriteString("dataset", data.Dataset);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SparseDsl.Checkpoints;
 using SparseDsl.Generated;
 using SparseDsl.Runner.Options;
+using SparseDsl.Runner.Reporting;
 using SparseDsl.Sparsity;
 using SparseDsl.Training;
 using static SparseDsl.Torch.torch;
@@ -16,8 +17,8 @@ namespace SparseDsl.Runner.Experiments;
 /// </summary>
 internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, Torch.Device device, ILogger logger)
 {
-    /// <summary>Called after each epoch with the run and its metrics (progress display).</summary>
-    public Action<RunSpec, EpochMetrics>? EpochFinished { get; init; }
+    /// <summary>Told of every step and epoch (progress display).</summary>
+    public RunObserver? Observer { get; init; }
 
     public RunOutcome Run(RunFolder folder, CancellationToken cancellation)
     {
@@ -55,10 +56,10 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
             KeepBest = data.Validation is not null,
             OnResumed = epoch => logger.LogInformation("{Run}: resumed after epoch {Epoch} from {Folder}", spec.Slug, epoch, folder.Path),
         };
-        var history = new Trainer(settings).Train(module, data.Train, data.Validation, metrics =>
+        var history = new Trainer(settings) { OnStep = Observer?.Step }.Train(module, data.Train, data.Validation, metrics =>
         {
             folder.AppendEpoch(metrics);
-            EpochFinished?.Invoke(spec, metrics);
+            Observer?.Epoch(metrics);
         }, cancellation, checkpoints);
         folder.WriteMetrics(history);
 

@@ -40,6 +40,7 @@ internal static class OptionsRules
         if (t.LabelSmoothing is < 0 or >= 1) yield return $"Training:LabelSmoothing: {t.LabelSmoothing} must be in [0, 1).";
         foreach (var (f, i) in t.MilestoneFractions.Select((f, i) => (f, i)))
             if (f is <= 0 or >= 1) yield return $"Training:MilestoneFractions:{i}: {f} must be in (0, 1) (a fraction of Training:Epochs).";
+        foreach (var problem in WarmupProblems(t)) yield return problem;
 
         var d = o.Data;
         if (d.Dataset is not ("fashion-mnist" or "mnist" or "cifar10" or "cifar100" or "imagefolder"))
@@ -51,12 +52,31 @@ internal static class OptionsRules
         if (d.ValidationFraction is < 0 or >= 1) yield return $"Data:ValidationFraction: {d.ValidationFraction} must be in [0, 1).";
 
         if (o.Output.Progress is not ("auto" or "live" or "log")) yield return $"Output:Progress: '{o.Output.Progress}' is not valid; expected auto, live or log.";
+        if (o.Output.LogInterval is < 0 or > 86400 || double.IsNaN(o.Output.LogInterval))
+            yield return $"Output:LogInterval: {o.Output.LogInterval} must be between 0 (a line every step) and 86400 seconds.";
         if (string.IsNullOrWhiteSpace(o.Output.Root)) yield return "Output:Root: give a folder for run folders (default: runs).";
         if (o.Sweep.Index < -1) yield return $"Sweep:Index: {o.Sweep.Index} must be -1 (all grid points) or a grid point index.";
 
         var r = o.Runtime;
         if (r.Device != "auto" && !IsDevice(r.Device)) yield return $"Runtime:Device: '{r.Device}' is not a device; expected auto, cpu, cuda or cuda:N.";
         if (r.Threads < 0) yield return $"Runtime:Threads: {r.Threads} must be 0 (one per processor) or more.";
+    }
+
+    private static IEnumerable<string> WarmupProblems(TrainingOptions t)
+    {
+        if (t.WarmupStartFactor is <= 0 or > 1 || double.IsNaN(t.WarmupStartFactor))
+            yield return $"Training:WarmupStartFactor: {t.WarmupStartFactor} must be in (0, 1] (the first warm-up epoch's share of Training:LearningRate).";
+        if (t.WarmupEpochs < 0) yield return $"Training:WarmupEpochs: {t.WarmupEpochs} must be 0 (no warm-up) or more.";
+        if (t.WarmupEpochs <= 0 || t.Epochs <= 0) yield break;
+        if (t.WarmupEpochs >= t.Epochs)
+        {
+            yield return $"Training:WarmupEpochs: {t.WarmupEpochs} must be less than Training:Epochs ({t.Epochs}); lower it, or set 0 for no warm-up.";
+            yield break;
+        }
+        var early = t.ToSettings(0).MilestoneEpochs().Where(m => m <= t.WarmupEpochs).ToList();
+        if (early.Count > 0)
+            yield return $"Training:MilestoneFractions: milestone epoch(s) {string.Join(", ", early)} of {t.Epochs} fall inside the " +
+                $"{t.WarmupEpochs} warm-up epochs (Training:WarmupEpochs); use fractions above {(double)t.WarmupEpochs / t.Epochs:0.###}, or fewer warm-up epochs.";
     }
 
     private static bool IsDevice(string text)

@@ -11,6 +11,9 @@ public sealed class OutputOptions
     /// <summary>auto (live bars in a terminal, log lines when redirected), live, or log.</summary>
     public string Progress { get; set; } = "auto";
 
+    /// <summary>log progress: seconds between progress lines within an epoch (0 = every step); each epoch end also gets a line.</summary>
+    public double LogInterval { get; set; } = 10;
+
     /// <summary>ratios: print JSON (one object per masked layer) instead of a table.</summary>
     public bool Json { get; set; }
 }

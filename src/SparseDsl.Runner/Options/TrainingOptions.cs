@@ -17,6 +17,12 @@ public sealed class TrainingOptions
     public double Gamma { get; set; } = 0.1;
     public double LabelSmoothing { get; set; }
 
+    /// <summary>Epochs of linear warm-up before the step schedule (0 = none); the ImageNet recipe uses 5.</summary>
+    public int WarmupEpochs { get; set; }
+
+    /// <summary>The first warm-up epoch trains at LearningRate × this factor, rising linearly to LearningRate (PyTorch's LinearLR start_factor).</summary>
+    public double WarmupStartFactor { get; set; } = 0.1;
+
     public TrainingSettings ToSettings(long seed) => new()
     {
         Epochs = Epochs,
@@ -28,6 +34,7 @@ public sealed class TrainingOptions
         MilestoneFractions = MilestoneFractions.Count > 0 ? [.. MilestoneFractions] : [0.5, 0.75],
         Gamma = Gamma,
         LabelSmoothing = LabelSmoothing,
+        Warmup = WarmupEpochs > 0 ? new LinearWarmup(WarmupEpochs, WarmupStartFactor) : null,
         Seed = seed,
     };
 }
