@@ -6,18 +6,23 @@ namespace SparseDsl.Runner.Options;
 /// <summary>Range and consistency rules of the bound options; each problem names its key and what is allowed.</summary>
 internal static class OptionsRules
 {
-    public static IEnumerable<string> Check(RunnerOptions o, Func<string, bool> isKnownModel)
+    public static IEnumerable<string> Check(RunnerOptions o, Func<string, bool> isKnownModel, PolicyNames policies)
     {
         var e = o.Experiment;
         if (e.Models.Count == 0) yield return "Experiment:Models: give at least one model (run the `models` command to list them).";
         foreach (var (model, i) in e.Models.Select((m, i) => (m, i)))
             if (!isKnownModel(model)) yield return $"Experiment:Models:{i}: unknown model '{model}'. Run the `models` command to list them.";
-        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {string.Join(", ", RatioPolicy.All)}.";
+        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {policies.Allowed}.";
         foreach (var (policy, i) in e.Policies.Select((p, i) => (p, i)))
-            if (!RatioPolicy.TryParse(policy, out var parsed))
-                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {string.Join(", ", RatioPolicy.All)}.";
-            else if (parsed!.IsExplicit && e.LayerDensities.Count == 0)
+            if (!policies.IsKnown(policy))
+                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {policies.Allowed}.";
+            else if (RatioPolicy.TryParse(policy, out var parsed) && parsed.IsExplicit && e.LayerDensities.Count == 0)
                 yield return $"Experiment:Policies:{i}: the explicit policy needs Experiment:LayerDensities:<layer or kind>=<density>.";
+            else
+                // A declared policy must fit every model of the grid: checked now, with the code the runs would use.
+                foreach (var (model, j) in e.Models.Select((m, j) => (m, j)))
+                    if (isKnownModel(model) && policies.Problem(policy, model) is { } problem)
+                        yield return $"Experiment:Policies:{i} with Experiment:Models:{j}: {problem}";
         foreach (var (selector, i) in e.KeepDense.Select((s, i) => (s, i)))
             if (string.IsNullOrWhiteSpace(selector)) yield return $"Experiment:KeepDense:{i}: give a layer name, a kind (Conv2d, Linear), first or classifier.";
         foreach (var (selector, density) in e.LayerDensities)
