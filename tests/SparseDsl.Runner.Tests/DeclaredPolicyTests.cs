@@ -75,7 +75,7 @@ public class DeclaredPolicyTests
         var e = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "lenet5,mlp"), ("Experiment:Policies", "Erk90StemDense"),
             ("Experiment:Seeds", "1")));
         var problem = Assert.Single(e.Problems);
-        Assert.StartsWith("Experiment:Policies:0 with Experiment:Models:1:", problem);
+        Assert.StartsWith("Experiment:Policies:0 (Erk90StemDense) with Experiment:Models:1 (mlp):", problem);
         Assert.Contains("declared for lenet5, vgg16 only, not for 'mlp'", problem);
     }
 
@@ -104,7 +104,18 @@ public class DeclaredPolicyTests
                 KeyValuePair.Create("Experiment:Seeds", (string?)"1")]).Build(),
             name => ModelCatalog.Find(name) is not null, names));
         var problem = Assert.Single(e.Problems);
-        Assert.Contains("policy 'Tight' cannot be applied to 'lenet5'", problem);
-        Assert.Contains("58920", problem);
+        Assert.StartsWith("Experiment:Policies:0 (Tight) with Experiment:Models:0 (lenet5): LeNet5: the layers with fixed densities keep 58920", problem);
+    }
+
+    [Fact]
+    public void A_run_time_density_the_rules_cannot_meet_is_a_start_up_error_naming_the_density()
+    {
+        // Every Linear layer dense keeps 58920 of LeNet-5's 61470 weights: density 0.5 (30735) cannot hold them, 0.99 can.
+        var e = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "lenet5"), ("Experiment:Policies", "dense,erk,synflow"),
+            ("Experiment:Densities", "0.99,0.5"), ("Experiment:KeepDense", "Linear"), ("Experiment:Seeds", "1")));
+        Assert.Equal(2, e.Problems.Count);
+        Assert.StartsWith("Experiment:Policies:1 (erk) at Experiment:Densities:1=0.5 with Experiment:Models:0 (lenet5):", e.Problems[0]);
+        Assert.Contains("30735", e.Problems[0]);
+        Assert.StartsWith("Experiment:Policies:2 (synflow) at Experiment:Densities:0=0.99 with Experiment:Models:0 (lenet5): the synflow ratio takes no per-layer rules", e.Problems[1]);
     }
 }

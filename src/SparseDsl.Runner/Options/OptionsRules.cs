@@ -19,10 +19,7 @@ internal static class OptionsRules
             else if (RatioPolicy.TryParse(policy, out var parsed) && parsed.IsExplicit && e.LayerDensities.Count == 0)
                 yield return $"Experiment:Policies:{i}: the explicit policy needs Experiment:LayerDensities:<layer or kind>=<density>.";
             else
-                // A declared policy must fit every model of the grid: checked now, with the code the runs would use.
-                foreach (var (model, j) in e.Models.Select((m, j) => (m, j)))
-                    if (isKnownModel(model) && policies.Problem(policy, model) is { } problem)
-                        yield return $"Experiment:Policies:{i} with Experiment:Models:{j}: {problem}";
+                foreach (var problem in GridProblems(e, policies, policy, i, isKnownModel)) yield return problem;
         foreach (var (selector, i) in e.KeepDense.Select((s, i) => (s, i)))
             if (string.IsNullOrWhiteSpace(selector)) yield return $"Experiment:KeepDense:{i}: give a layer name, a kind (Conv2d, Linear), first or classifier.";
         foreach (var (selector, density) in e.LayerDensities)
@@ -62,6 +59,30 @@ internal static class OptionsRules
         var r = o.Runtime;
         if (r.Device != "auto" && !IsDevice(r.Device)) yield return $"Runtime:Device: '{r.Device}' is not a device; expected auto, cpu, cuda or cuda:N.";
         if (r.Threads < 0) yield return $"Runtime:Threads: {r.Threads} must be 0 (one per processor) or more.";
+    }
+
+    /// <summary>
+    /// Every model × density of one policy must be computable: checked now, with the code the runs would use, so that a
+    /// budget the rules cannot meet stops the sweep before its first run instead of at that grid point.
+    /// </summary>
+    private static IEnumerable<string> GridProblems(ExperimentOptions e, PolicyNames policies, string policy, int i, Func<string, bool> isKnownModel)
+    {
+        var takesDensities = RatioPolicy.TryParse(policy, out var builtIn) && builtIn.Name != "dense" && !builtIn.IsExplicit;
+        var densities = policies.GridDensities(policy, e.Densities);
+        foreach (var (model, j) in e.Models.Select((m, j) => (m, j)))
+        {
+            if (!isKnownModel(model)) continue;
+            foreach (var (density, k) in densities.Select((d, k) => (d, k)))
+            {
+                // Densities outside (0, 1] are reported on their own.
+                if (takesDensities && !DensityAllocator.IsDensity(density)) continue;
+                if (policies.Problem(policy, model, density, e) is not { } problem) continue;
+                var at = takesDensities ? $" at Experiment:Densities:{k}={density.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+                yield return $"Experiment:Policies:{i} ({policies.Canonical(policy)}){at} with Experiment:Models:{j} ({model}): {problem}";
+                // One density or a declared policy's own: report the first problem per model.
+                break;
+            }
+        }
     }
 
     private static bool IsDevice(string text)

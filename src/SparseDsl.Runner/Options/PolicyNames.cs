@@ -75,24 +75,31 @@ public sealed class PolicyNames
     }
 
     /// <summary>
-    /// Why declared policy <paramref name="name"/> cannot run on model <paramref name="model"/>: it is declared for other
-    /// models, or its budget or rules do not fit this one (the generator left that table out with a warning); null when
-    /// it can, or when either name is not a declared policy and a known model.
+    /// Why policy <paramref name="name"/> cannot run on <paramref name="model"/> at <paramref name="density"/>, computed with
+    /// the code the run would use (shapes only, no model built): a declared policy not declared for the model, a budget
+    /// the rules cannot meet (say, dense layers keeping more than d·N weights), a selector naming no layer, rules on a
+    /// criterion. Null when it can, or when the name or model is unknown (reported on its own).
     /// </summary>
-    public string? Problem(string name, string model)
+    public string? Problem(string name, string model, double density, ExperimentOptions experiment)
     {
-        if (FindDeclared(name) is not { } policy || findModel(model) is not { } entry) return null;
-        if (!policy.AppliesTo(entry.Info))
+        ArgumentNullException.ThrowIfNull(experiment);
+        if (findModel(model) is not { } entry) return null;
+        if (FindDeclared(name) is { } policy && !policy.AppliesTo(entry.Info))
             return $"policy '{policy.Name}' is declared for {string.Join(", ", policy.Models)} only, not for '{model}'; "
                 + "add the model to its Models or choose another policy.";
+        if (!IsKnown(name)) return null;
+        var request = Request(name, density, experiment);
+        if (request.Policy.Allocation is null)
+            return request.Rules.IsEmpty ? null
+                : $"the {request.Policy.Name} ratio takes no per-layer rules (Experiment:KeepDense, Experiment:LayerDensities); they combine with uniform, er, erk and explicit.";
         try
         {
-            PolicyDensities.FromShapes(entry.Info, RatioRequest.For(policy));
+            PolicyDensities.FromShapes(entry.Info, request);
             return null;
         }
         catch (ArgumentException e)
         {
-            return $"policy '{policy.Name}' cannot be applied to '{model}': {e.Message}";
+            return e.Message;
         }
     }
 }
