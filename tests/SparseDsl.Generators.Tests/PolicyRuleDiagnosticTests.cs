@@ -121,6 +121,16 @@ public class PolicyRuleDiagnosticTests
     }
 
     [Fact]
+    public void SDSL0018_a_budget_without_rules_that_a_named_model_cannot_meet_is_an_error()
+    {
+        var d = Single("""
+            [SparsityPolicy(Allocation.ErkPlus, 0.01, Models = ["lenet5"])]
+            public partial record P;
+            """, "SDSL0018", 13, 2, "SparsityPolicy(Allocation.ErkPlus, 0.01, Models = [\"lenet5\"])");
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+    }
+
+    [Fact]
     public void SDSL0041_models_naming_no_model_of_the_compilation()
     {
         var d = Single("""
