@@ -76,7 +76,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownAllocation = Error(
         "SDSL0017", "Unknown allocation",
-        "Policy '{0}' uses allocation value {1}, which is not a member of SparseDsl.Allocation; use Allocation.Dense, Uniform, UniformPlus, Er, Erk or ErkPlus");
+        "Policy '{0}' uses allocation value {1}, which is not a member of SparseDsl.Allocation; use Allocation.Dense, Uniform, UniformPlus, Er, Erk, ErkPlus or Explicit");
 
     public static readonly DiagnosticDescriptor PolicyInfeasible = Warning(
         "SDSL0018", "Policy cannot be met for a model",
@@ -153,6 +153,29 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SizeTooLarge = Error(
         "SDSL0036", "Layer too large to count",
         "Layer '{0}' is too large: its {1} would exceed 2^40; use smaller sizes");
+
+    // SDSL0037-SDSL0040 depend on the model: a warning (the model's table is left out) when the policy applies to every
+    // model, reported as an error where the policy names the model in Models (the consequence argument says which).
+
+    public static readonly DiagnosticDescriptor LayerSelectorMatchesNothing = Warning(
+        "SDSL0037", "Layer selector matches no layer of a model",
+        "Policy '{0}' cannot be applied to model '{1}': {2}{3}");
+
+    public static readonly DiagnosticDescriptor ConflictingLayerRules = Warning(
+        "SDSL0038", "Layer rules give a layer two densities",
+        "Policy '{0}' gives {1} two densities: {2}; remove or change one of the rules{3}");
+
+    public static readonly DiagnosticDescriptor ExplicitLayersUnassigned = Warning(
+        "SDSL0039", "Explicit policy leaves layers without a density",
+        "Explicit policy '{0}' gives no density to {1} of model '{2}'; add [LayerDensity] or KeepDense rules that select them, or restrict the policy with Models{3}");
+
+    public static readonly DiagnosticDescriptor FixedLayersExceedBudget = Warning(
+        "SDSL0040", "Fixed layers cannot meet the policy's budget",
+        "Policy '{0}' cannot meet density {1} on model '{2}' with its layer rules: {3}{4}");
+
+    public static readonly DiagnosticDescriptor UnknownPolicyModel = Warning(
+        "SDSL0041", "Policy names an unknown model",
+        "Policy '{0}' names model '{1}' in Models, but no model of this compilation has that name or alias, so it gets no table for it; use one of {2}");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

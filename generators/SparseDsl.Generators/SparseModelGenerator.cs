@@ -26,6 +26,7 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
         var policyResults = Declarations(context, WellKnownNames.SparsityPolicyAttribute, PolicyParser.Parse).WithTrackingName(TrackingNames.PolicyResults);
         var variantPlacement = Declarations(context, WellKnownNames.AttributeNamespace + "." + WellKnownNames.VariantAttributeName, VariantPlacement.Check)
             .WithTrackingName(TrackingNames.VariantPlacement);
+        var layerDensityPlacement = Declarations(context, LayerDensityPlacement.AttributeMetadataName, LayerDensityPlacement.Check);
 
         var models = modelResults.SelectMany(static (r, _) => r.Models).WithTrackingName(TrackingNames.Models);
         var variants = familyResults.SelectMany(static (r, _) => r.Models).WithTrackingName(TrackingNames.Variants);
@@ -80,6 +81,7 @@ public sealed class SparseModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(blockResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(policyResults.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(variantPlacement, static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(layerDensityPlacement, static (spc, d) => Report(spc, d));
         var crossChecks = modelResults.Collect().Combine(familyResults.Collect())
             .Combine(policyResults.Collect())
             .Select(static (all, _) => CrossChecks.Run(all.Left.Left.AddRange(all.Left.Right), all.Right))

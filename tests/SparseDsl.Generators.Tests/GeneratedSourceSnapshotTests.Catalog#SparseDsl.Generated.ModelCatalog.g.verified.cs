@@ -59,13 +59,16 @@ public static class ModelCatalog
     };
 
     /// <summary>
-    /// Declared sparsity policies, ordered by name: Dense, Erk90, Uniform90.
+    /// Declared sparsity policies, ordered by name: Dense, Erk90, Erk90StemDense, LeNet5Handpicked, Uniform90, Uniform95Classifier20.
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Sparsity.SparsityPolicy> Policies { get; } = new global::SparseDsl.Sparsity.SparsityPolicy[]
     {
         global::SparseDsl.Models.Dense.Policy,
         global::SparseDsl.Models.Erk90.Policy,
+        global::SparseDsl.Models.Erk90StemDense.Policy,
+        global::SparseDsl.Models.LeNet5Handpicked.Policy,
         global::SparseDsl.Models.Uniform90.Policy,
+        global::SparseDsl.Models.Uniform95Classifier20.Policy,
     };
 
     /// <summary>

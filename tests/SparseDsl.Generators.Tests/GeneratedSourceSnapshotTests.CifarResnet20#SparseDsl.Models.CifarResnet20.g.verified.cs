@@ -166,12 +166,13 @@ public sealed partial record CifarResnet20 : global::SparseDsl.Modeling.ISparseM
     private static readonly string[] maskedLayerNames = ["conv1", "stages.0.blocks.0.conv1", "stages.0.blocks.0.conv2", "stages.0.blocks.1.conv1", "stages.0.blocks.1.conv2", "stages.0.blocks.2.conv1", "stages.0.blocks.2.conv2", "stages.1.blocks.0.conv1", "stages.1.blocks.0.conv2", "stages.1.blocks.0.shortcut.conv", "stages.1.blocks.1.conv1", "stages.1.blocks.1.conv2", "stages.1.blocks.2.conv1", "stages.1.blocks.2.conv2", "stages.2.blocks.0.conv1", "stages.2.blocks.0.conv2", "stages.2.blocks.0.shortcut.conv", "stages.2.blocks.1.conv1", "stages.2.blocks.1.conv2", "stages.2.blocks.2.conv1", "stages.2.blocks.2.conv2", "fc1"];
 
     /// <summary>
-    /// Density tables of CifarResnet20 computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of CifarResnet20 computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 22 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.983, 0.2802, 0.2802, 0.2802, 0.2802, 0.2802, 0.2802, 0.1991, 0.129, 1, 0.129, 0.129, 0.129, 0.129, 0.094, 0.0617, 0.8128, 0.0617, 0.0617, 0.0617, 0.0617, 1</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.0496, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
@@ -179,6 +180,7 @@ public sealed partial record CifarResnet20 : global::SparseDsl.Modeling.ISparseM
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.9829852773533193, 0.28015080404569603, 0.28015080404569603, 0.28015080404569603, 0.28015080404569603, 0.28015080404569603, 0.28015080404569603, 0.19905451866404716, 0.12901681765262316, 1.0, 0.12901681765262316, 0.12901681765262316, 0.12901681765262316, 0.12901681765262316, 0.09399796714691117, 0.06174376273375537, 0.8128059512115259, 0.06174376273375537, 0.06174376273375537, 0.06174376273375537, 0.06174376273375537, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.04964478124444971, 0.2]),
     };
 
     /// <summary>

@@ -166,12 +166,13 @@ public sealed partial record CifarResnet20_8 : global::SparseDsl.Modeling.ISpars
     private static readonly string[] maskedLayerNames = ["conv1", "stages.0.blocks.0.conv1", "stages.0.blocks.0.conv2", "stages.0.blocks.1.conv1", "stages.0.blocks.1.conv2", "stages.0.blocks.2.conv1", "stages.0.blocks.2.conv2", "stages.1.blocks.0.conv1", "stages.1.blocks.0.conv2", "stages.1.blocks.0.shortcut.conv", "stages.1.blocks.1.conv1", "stages.1.blocks.1.conv2", "stages.1.blocks.2.conv1", "stages.1.blocks.2.conv2", "stages.2.blocks.0.conv1", "stages.2.blocks.0.conv2", "stages.2.blocks.0.shortcut.conv", "stages.2.blocks.1.conv1", "stages.2.blocks.1.conv2", "stages.2.blocks.2.conv1", "stages.2.blocks.2.conv2", "fc1"];
 
     /// <summary>
-    /// Density tables of CifarResnet20_8 computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of CifarResnet20_8 computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 22 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.6074, 0.2948, 0.2948, 0.2948, 0.2948, 0.2948, 0.2948, 0.201, 0.1273, 1, 0.1273, 0.1273, 0.1273, 0.1273, 0.0904, 0.0586, 0.7536, 0.0586, 0.0586, 0.0586, 0.0586, 1</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.0493, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
@@ -179,6 +180,7 @@ public sealed partial record CifarResnet20_8 : global::SparseDsl.Modeling.ISpars
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.607366905179785, 0.29475158633724863, 0.29475158633724863, 0.29475158633724863, 0.29475158633724863, 0.29475158633724863, 0.29475158633724863, 0.20096699068448767, 0.12727909410017554, 1.0, 0.12727909410017554, 0.12727909410017554, 0.12727909410017554, 0.12727909410017554, 0.09043514580801945, 0.05861537228297557, 0.7536262150668288, 0.05861537228297557, 0.05861537228297557, 0.05861537228297557, 0.05861537228297557, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.049290696299799035, 0.2]),
     };
 
     /// <summary>

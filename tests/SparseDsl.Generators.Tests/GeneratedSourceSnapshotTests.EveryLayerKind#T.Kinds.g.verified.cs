@@ -49,7 +49,7 @@ partial record Kinds : global::SparseDsl.Modeling.ISparseModel
         ]);
 
     /// <summary>
-    /// Density tables of Kinds computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of Kinds computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 4 of them) in forward order.
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[0];

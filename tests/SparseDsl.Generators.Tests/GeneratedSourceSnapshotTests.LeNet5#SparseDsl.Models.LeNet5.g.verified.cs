@@ -45,19 +45,25 @@ partial record LeNet5 : global::SparseDsl.Modeling.ISparseModel
     private static readonly string[] maskedLayerNames = ["conv1", "conv2", "fc1", "fc2", "fc3"];
 
     /// <summary>
-    /// Density tables of LeNet5 computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of LeNet5 computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 5 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.8035, 0.0945, 0.0768, 0.1435, 0.7934</description></item>
+    /// <item><description>Erk90StemDense (Erk, density 0.1, KeepDense 'first'): 1, 0.0941, 0.0764, 0.1428, 0.7895</description></item>
+    /// <item><description>LeNet5Handpicked (Explicit, implied density 0.07642752562225476, KeepDense 'first', density 0.3 for 'conv2', density 0.05 for 'fc1', density 0.1 for 'fc2', density 0.5 for 'classifier'): 1, 0.3, 0.05, 0.1, 0.5</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.0479, 0.0479, 0.0479, 0.0479, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
     {
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.8035294117647058, 0.09453287197231834, 0.07680795847750865, 0.1434873949579832, 0.7934008897676719]),
+        new global::SparseDsl.Modeling.DensityTable("Erk90StemDense", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [1.0, 0.0940705882352941, 0.07643235294117645, 0.14278571428571427, 0.7895210084033613]),
+        new global::SparseDsl.Modeling.DensityTable("LeNet5Handpicked", global::SparseDsl.Allocation.Explicit, 0.07642752562225476, 1.0, maskedLayerNames, [1.0, 0.3, 0.05, 0.1, 0.5]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.0479218208807521, 0.0479218208807521, 0.0479218208807521, 0.0479218208807521, 0.2]),
     };
 
     /// <summary>

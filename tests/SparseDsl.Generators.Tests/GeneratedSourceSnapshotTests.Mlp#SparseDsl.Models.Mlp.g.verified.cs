@@ -34,12 +34,13 @@ public sealed partial record Mlp : global::SparseDsl.Modeling.ISparseModel
     private static readonly string[] maskedLayerNames = ["fc1", "fc2", "fc3"];
 
     /// <summary>
-    /// Density tables of Mlp computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of Mlp computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 3 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 0.0796, 0.2302, 1</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.0494, 0.0494, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
@@ -47,6 +48,7 @@ public sealed partial record Mlp : global::SparseDsl.Modeling.ISparseModel
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [0.0795677705044282, 0.23018867924528305, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.04943438914027149, 0.04943438914027149, 0.2]),
     };
 
     /// <summary>

@@ -114,19 +114,23 @@ public sealed partial record Vgg16 : global::SparseDsl.Modeling.ISparseModel
     private static readonly string[] maskedLayerNames = ["stages.0.blocks.0.conv1", "stages.0.blocks.1.conv1", "stages.1.blocks.0.conv1", "stages.1.blocks.1.conv1", "stages.2.blocks.0.conv1", "stages.2.blocks.1.conv1", "stages.2.blocks.2.conv1", "stages.3.blocks.0.conv1", "stages.3.blocks.1.conv1", "stages.3.blocks.2.conv1", "stages.4.blocks.0.conv1", "stages.4.blocks.1.conv1", "stages.4.blocks.2.conv1", "fc1"];
 
     /// <summary>
-    /// Density tables of Vgg16 computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of Vgg16 computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 14 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 1, 0.6702, 0.4952, 0.3276, 0.2438, 0.1619, 0.1619, 0.121, 0.0805, 0.0805, 0.0805, 0.0805, 0.0805, 1</description></item>
+    /// <item><description>Erk90StemDense (Erk, density 0.1, KeepDense 'first'): 1, 0.6702, 0.4952, 0.3276, 0.2438, 0.1619, 0.1619, 0.121, 0.0805, 0.0805, 0.0805, 0.0805, 0.0805, 1</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.0499, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
     {
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [1.0, 0.6702161222306143, 0.49515967239425984, 0.3276056418366063, 0.24382862655777948, 0.16192721609862792, 0.16192721609862792, 0.12097651086905213, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 1.0]),
+        new global::SparseDsl.Modeling.DensityTable("Erk90StemDense", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [1.0, 0.6702161222306143, 0.49515967239425984, 0.3276056418366063, 0.24382862655777948, 0.16192721609862792, 0.16192721609862792, 0.12097651086905213, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 0.08049470684439515, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.049947792265424125, 0.2]),
     };
 
     /// <summary>

@@ -231,12 +231,13 @@ partial record WideResNet28_10 : global::SparseDsl.Modeling.ISparseModel
     private static readonly string[] maskedLayerNames = ["conv1", "stages.0.blocks.0.conv1", "stages.0.blocks.0.conv2", "stages.0.blocks.0.shortcut.conv", "stages.0.blocks.1.conv1", "stages.0.blocks.1.conv2", "stages.0.blocks.2.conv1", "stages.0.blocks.2.conv2", "stages.0.blocks.3.conv1", "stages.0.blocks.3.conv2", "stages.1.blocks.0.conv1", "stages.1.blocks.0.conv2", "stages.1.blocks.0.shortcut.conv", "stages.1.blocks.1.conv1", "stages.1.blocks.1.conv2", "stages.1.blocks.2.conv1", "stages.1.blocks.2.conv2", "stages.1.blocks.3.conv1", "stages.1.blocks.3.conv2", "stages.2.blocks.0.conv1", "stages.2.blocks.0.conv2", "stages.2.blocks.0.shortcut.conv", "stages.2.blocks.1.conv1", "stages.2.blocks.1.conv2", "stages.2.blocks.2.conv1", "stages.2.blocks.2.conv2", "stages.2.blocks.3.conv1", "stages.2.blocks.3.conv2", "fc1"];
 
     /// <summary>
-    /// Density tables of WideResNet28_10 computed at compile time, one per policy of the compilation that fits the model;
+    /// Density tables of WideResNet28_10 computed at compile time, one per policy of the compilation that applies to and fits the model;
     /// densities of the masked layers (<c>Info.PrunableLayers</c>, 29 of them) in forward order.
     /// <list type="bullet">
     /// <item><description>Dense (Dense, density 1.0): 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1</description></item>
     /// <item><description>Erk90 (Erk, density 0.1): 1, 1, 0.2767, 1, 0.2767, 0.2767, 0.2767, 0.2767, 0.2767, 0.2767, 0.2062, 0.1371, 1, 0.1371, 0.1371, 0.1371, 0.1371, 0.1371, 0.1371, 0.1025, 0.0682, 0.9184, 0.0682, 0.0682, 0.0682, 0.0682, 0.0682, 0.0682, 1</description></item>
     /// <item><description>Uniform90 (Uniform, density 0.1): 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1</description></item>
+    /// <item><description>Uniform95Classifier20 (Uniform, density 0.05, density 0.2 for 'classifier'): 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.2</description></item>
     /// </list>
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::SparseDsl.Modeling.DensityTable> DensityTables { get; } = new global::SparseDsl.Modeling.DensityTable[]
@@ -244,6 +245,7 @@ partial record WideResNet28_10 : global::SparseDsl.Modeling.ISparseModel
         new global::SparseDsl.Modeling.DensityTable("Dense", global::SparseDsl.Allocation.Dense, 1.0, 1.0, maskedLayerNames, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Erk90", global::SparseDsl.Allocation.Erk, 0.1, 1.0, maskedLayerNames, [1.0, 1.0, 0.2766562926881327, 1.0, 0.2766562926881327, 0.2766562926881327, 0.2766562926881327, 0.2766562926881327, 0.2766562926881327, 0.2766562926881327, 0.20621926111416028, 0.1370551879421271, 1.0, 0.1370551879421271, 0.1370551879421271, 0.1370551879421271, 0.1370551879421271, 0.1370551879421271, 0.1370551879421271, 0.1024731513561105, 0.06820935437057873, 0.9184394869991767, 0.06820935437057873, 0.06820935437057873, 0.06820935437057873, 0.06820935437057873, 0.06820935437057873, 0.06820935437057873, 1.0]),
         new global::SparseDsl.Modeling.DensityTable("Uniform90", global::SparseDsl.Allocation.Uniform, 0.1, 1.0, maskedLayerNames, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
+        new global::SparseDsl.Modeling.DensityTable("Uniform95Classifier20", global::SparseDsl.Allocation.Uniform, 0.05, 1.0, maskedLayerNames, [0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.04997366604240557, 0.2]),
     };
 
     /// <summary>

@@ -51,6 +51,7 @@ public class GeneratedSourceSnapshotTests
                 "SparseDsl.Models.ConvBatchNormReLU.Block.g.cs",
                 "SparseDsl.Models.Dense.Policy.g.cs",
                 "SparseDsl.Models.Erk90.Policy.g.cs",
+                "SparseDsl.Models.Erk90StemDense.Policy.g.cs",
                 "SparseDsl.Models.FashionResNet.Family.g.cs",
                 "SparseDsl.Models.FmnistResnet8.g.cs",
                 "SparseDsl.Models.FmnistResnet8X2.g.cs",
@@ -58,6 +59,7 @@ public class GeneratedSourceSnapshotTests
                 "SparseDsl.Models.ImageNetBottleneckResNet.Family.g.cs",
                 "SparseDsl.Models.ImageNetResNet.Family.g.cs",
                 "SparseDsl.Models.LeNet5.g.cs",
+                "SparseDsl.Models.LeNet5Handpicked.Policy.g.cs",
                 "SparseDsl.Models.Mlp.g.cs",
                 "SparseDsl.Models.MlpX2.g.cs",
                 "SparseDsl.Models.MlpX4.g.cs",
@@ -67,6 +69,7 @@ public class GeneratedSourceSnapshotTests
                 "SparseDsl.Models.Resnet34.g.cs",
                 "SparseDsl.Models.Resnet50.g.cs",
                 "SparseDsl.Models.Uniform90.Policy.g.cs",
+                "SparseDsl.Models.Uniform95Classifier20.Policy.g.cs",
                 "SparseDsl.Models.Vgg11.g.cs",
                 "SparseDsl.Models.Vgg13.g.cs",
                 "SparseDsl.Models.Vgg16.g.cs",
@@ -108,6 +111,12 @@ public class GeneratedSourceSnapshotTests
 
     [Fact]
     public void Erk90Policy() => Verify("SparseDsl.Models.Erk90.Policy.g.cs");
+
+    [Fact]
+    public void Erk90StemDensePolicy() => Verify("SparseDsl.Models.Erk90StemDense.Policy.g.cs");
+
+    [Fact]
+    public void LeNet5HandpickedPolicy() => Verify("SparseDsl.Models.LeNet5Handpicked.Policy.g.cs");
 
     [Fact]
     public void Catalog() => Verify("SparseDsl.Generated.ModelCatalog.g.cs");

@@ -45,6 +45,27 @@ public class CatalogTests
     {
         Assert.Same(CifarResnet56_32.Info, ModelCatalog.Find("cifar_resnet_56_32")!.Info);
         Assert.Same(Vgg16.DensityTables, ModelCatalog.Find("vgg16")!.DensityTables);
-        Assert.Equal(["Dense", "Erk90", "Uniform90"], Vgg16.DensityTables.Select(t => t.PolicyName));
+        Assert.Equal(["Dense", "Erk90", "Erk90StemDense", "Uniform90", "Uniform95Classifier20"], Vgg16.DensityTables.Select(t => t.PolicyName));
+    }
+
+    [Fact]
+    public void Declared_policies_are_found_by_name_ignoring_case_with_their_rules_and_models()
+    {
+        var stemDense = ModelCatalog.FindPolicy("erk90stemdense");
+        Assert.Same(Erk90StemDense.Policy, stemDense);
+        Assert.Equal(["first"], stemDense!.Rules.KeepDense);
+        Assert.Equal(["lenet5", "vgg16"], stemDense.Models);
+        Assert.False(stemDense.AppliesTo(Mlp.Info));
+        Assert.Null(Mlp.DensityTables.FirstOrDefault(t => t.PolicyName == "Erk90StemDense"));
+
+        var handpicked = LeNet5.DensityTables.Single(t => t.PolicyName == "LeNet5Handpicked");
+        Assert.Equal([1.0, 0.3, 0.05, 0.1, 0.5], handpicked.Densities);
+        // Explicit: the table's density is the one its layers imply.
+        Assert.Equal((150 + 0.3 * 2400 + 0.05 * 48000 + 0.1 * 10080 + 0.5 * 840) / 61470, handpicked.Density, 1e-15);
+
+        var classifier20 = Vgg16.DensityTables.Single(t => t.PolicyName == "Uniform95Classifier20");
+        Assert.Equal(0.2, classifier20.Densities[^1]);
+        var kept = Vgg16.Info.PrunableLayers.Select((l, i) => classifier20.Densities[i] * l.WeightCount).Sum();
+        Assert.Equal(0.05 * Vgg16.Info.PrunableWeightCount, kept, 1e-6);
     }
 }

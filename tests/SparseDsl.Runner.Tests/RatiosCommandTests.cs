@@ -73,6 +73,30 @@ public class RatiosCommandTests
     }
 
     [Fact]
+    public void A_declared_policy_name_gives_its_compile_time_table()
+    {
+        var (code, stdout, stderr) = Run("--Experiment:Models=lenet5", "--Experiment:Policies:0=erk90stemdense", "--Experiment:Densities=0.5", "--Output:Json=true");
+        Assert.True(code == 0, stdout + stderr);
+        using var layers = JsonDocument.Parse(stdout);
+        var table = ModelCatalog.Find("lenet5")!.FindDensityTable("Erk90StemDense")!;
+        Assert.Equal(table.Densities, layers.RootElement.EnumerateArray().Select(l => l.GetProperty("density").GetDouble()));
+        Assert.Equal(1.0, table.Densities[0]); // the stem kept dense
+        using var global = JsonDocument.Parse(stderr.Trim().Split('\n')[^1]);
+        Assert.Equal("Erk90StemDense", global.RootElement.GetProperty("policy").GetString());
+        Assert.Equal(0.1, global.RootElement.GetProperty("globalDensity").GetDouble(), 1e-3); // its own density, not 0.5
+    }
+
+    [Fact]
+    public void An_unknown_policy_name_stops_at_start_up_listing_the_declared_ones()
+    {
+        var (code, stdout, stderr) = Run("--Experiment:Models=lenet5", "--Experiment:Policies:0=Erk95StemDense");
+        Assert.Equal(2, code);
+        var output = stdout + stderr;
+        Assert.Contains("Experiment:Policies:0: unknown policy 'Erk95StemDense'", output);
+        Assert.Contains("Erk90StemDense", output);
+    }
+
+    [Fact]
     public void Bad_settings_are_all_listed_with_their_keys()
     {
         var (code, stdout, stderr) = Run("--Experiment:Policies:0=magnitude", "--Experiment:LayerDensities:fc1=2", "--Data:Typo=1", "--Output:Json=maybe");

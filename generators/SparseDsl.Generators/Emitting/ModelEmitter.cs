@@ -1,5 +1,6 @@
 using System.Globalization;
 using SparseDsl.Generators.Infrastructure;
+using SparseDsl.Generators.Parsing;
 using SparseDsl.Generators.Specs;
 using SparseDsl.Sparsity;
 
@@ -68,11 +69,14 @@ internal static class ModelEmitter
     {
         var shapes = model.PrunableWeightShapes();
         var layerNames = model.PrunableLayerNames();
-        var tables = new List<(PolicySpec Policy, IReadOnlyList<double> Densities)>();
-        foreach (var policy in policies)
+        var tables = new List<(PolicySpec Policy, double Density, IReadOnlyList<double> Densities)>();
+        foreach (var policy in policies.Where(p => p.AppliesTo(model)))
         {
-            var result = DensityAllocator.Allocate(policy.Allocation, shapes, policy.Density, policy.ClassifierDensity);
-            if (result.Succeeded) tables.Add((policy, result.Densities));
+            // The shared RuleAllocator: the run-time path computes exactly these densities. A failure is a diagnostic (CrossChecks).
+            var result = policy.Allocate(model);
+            if (!result.Succeeded) continue;
+            var density = policy.Allocation == Allocation.Explicit ? RuleAllocator.ImpliedDensity(shapes, result.Densities) : policy.Density;
+            tables.Add((policy, density, result.Densities));
         }
 
         if (tables.Count > 1)
@@ -82,13 +86,13 @@ internal static class ModelEmitter
             writer.Line();
         }
         writer.Line("/// <summary>");
-        writer.Line("/// Density tables of " + model.ModelName + " computed at compile time, one per policy of the compilation that fits the model;");
+        writer.Line("/// Density tables of " + model.ModelName + " computed at compile time, one per policy of the compilation that applies to and fits the model;");
         writer.Line("/// densities of the masked layers (<c>Info.PrunableLayers</c>, " + Literals.Long(layerNames.Count) + " of them) in forward order.");
         if (tables.Count > 0)
         {
             writer.Line("/// <list type=\"bullet\">");
-            foreach (var (policy, densities) in tables)
-                writer.Line("/// <item><description>" + Literals.Xml(policy.PolicyName) + " (" + policy.Allocation + ", density " + Literals.Double(policy.Density) + "): "
+            foreach (var (policy, density, densities) in tables)
+                writer.Line("/// <item><description>" + Literals.Xml(policy.PolicyName) + " (" + Describe(policy, density) + "): "
                     + string.Join(", ", densities.Select(d => d.ToString("0.####", CultureInfo.InvariantCulture))) + "</description></item>");
             writer.Line("/// </list>");
         }
@@ -102,9 +106,9 @@ internal static class ModelEmitter
         writer.Line(declaration + "[]");
         var names = tables.Count > 1 ? MaskedLayerNamesField : Literals.StringArray(layerNames);
         using (writer.OpenBlock("};"))
-            foreach (var (policy, densities) in tables)
+            foreach (var (policy, density, densities) in tables)
                 writer.Line("new " + Names.DensityTable + "(" + Literals.String(policy.PolicyName) + ", " + Names.Allocation + "." + policy.Allocation + ", "
-                    + Literals.Double(policy.Density) + ", " + Literals.Double(policy.ClassifierDensity) + ", "
+                    + Literals.Double(density) + ", " + Literals.Double(policy.ClassifierDensity) + ", "
                     + names + ", " + Literals.DoubleArray(densities) + "),");
     }
 
@@ -180,6 +184,14 @@ internal static class ModelEmitter
     }
 
     private static string StageField(StageSpec stage) => "stage" + stage.Index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"Erk, density 0.1", with the rules when there are some: "Erk, density 0.1, KeepDense 'first'".</summary>
+    private static string Describe(PolicySpec policy, double density)
+    {
+        var text = policy.Allocation + (policy.Allocation == Allocation.Explicit ? ", implied density " : ", density ") + Literals.Double(density);
+        foreach (var rule in policy.Rules) text += ", " + Literals.Xml(PolicyRuleReader.Describe(rule));
+        return text;
+    }
 
     private const string MaskedLayerNamesField = "maskedLayerNames";
 

@@ -23,6 +23,8 @@ internal static class Names
     public const string Allocation = "global::SparseDsl.Allocation";
     public const string ISparsityPolicy = "global::SparseDsl.Sparsity.ISparsityPolicy";
     public const string SparsityPolicy = "global::SparseDsl.Sparsity.SparsityPolicy";
+    public const string LayerRules = "global::SparseDsl.Sparsity.LayerRules";
+    public const string DensityDictionary = "global::System.Collections.Generic.Dictionary<string, double>";
     public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     public const string StringComparison = "global::System.StringComparison";
     public const string ArgumentException = "global::System.ArgumentException";

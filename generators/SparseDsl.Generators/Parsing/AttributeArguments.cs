@@ -102,4 +102,27 @@ internal sealed class AttributeArguments(AttributeData data, AttributeSyntax syn
                 if (argument.NameEquals?.Name.Identifier.ValueText == name) return LocationInfo.From(argument);
         return AttributeLocation;
     }
+
+    /// <summary>
+    /// Where element <paramref name="index"/> of array property <paramref name="name"/> is written (<c>["a", "b"]</c>,
+    /// <c>new[] { … }</c> or <c>new string[] { … }</c>), else where the property is assigned.
+    /// </summary>
+    public LocationInfo? NamedArrayElementLocation(string name, int index)
+    {
+        var arguments = Syntax.ArgumentList?.Arguments;
+        if (arguments != null)
+            foreach (var argument in arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText != name) continue;
+                var elements = argument.Expression switch
+                {
+                    CollectionExpressionSyntax collection => collection.Elements.Select(e => (SyntaxNode)e).ToList(),
+                    ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions.Select(e => (SyntaxNode)e).ToList(),
+                    ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.Select(e => (SyntaxNode)e).ToList(),
+                    _ => new List<SyntaxNode>(),
+                };
+                return index < elements.Count ? LocationInfo.From(elements[index]) : LocationInfo.From(argument);
+            }
+        return AttributeLocation;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SparseDsl.Generators.Emitting;
 using SparseDsl.Generators.Infrastructure;
 using SparseDsl.Generators.Specs;
 using SparseDsl.Sparsity;
@@ -55,19 +57,57 @@ internal static class CrossChecks
         }
     }
 
+    /// <summary>
+    /// Every policy against every model it applies to, with the shared allocation code the tables are made from. A
+    /// problem on a model the policy names in Models is an error; on a model it reaches by naming none, a warning (that
+    /// model's table is left out, see ModelEmitter).
+    /// </summary>
     private static void Feasibility(ImmutableArray<ModelResult> models, ImmutableArray<PolicyResult> policies, List<DiagnosticInfo> diagnostics)
     {
         var validModels = models.SelectMany(m => m.Models).OrderBy(m => m.Type.FullyQualifiedName, StringComparer.Ordinal).ToList();
         foreach (var result in Valid(policies))
         {
             var policy = result.Policy!;
-            foreach (var model in validModels)
+            for (var i = 0; i < policy.Models.Count; i++)
+                if (!validModels.Any(m => m.Matches(policy.Models[i])))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownPolicyModel, result.ModelLocations[i],
+                        policy.PolicyName, policy.Models[i], string.Join(", ", validModels.Select(m => m.Aliases.Count > 0 ? m.Aliases[0] : m.ModelName))));
+            foreach (var model in validModels.Where(policy.AppliesTo))
             {
-                var allocation = DensityAllocator.Allocate(policy.Allocation, model.PrunableWeightShapes(), policy.Density, policy.ClassifierDensity);
-                if (!allocation.Succeeded)
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PolicyInfeasible, result.Location,
-                        policy.PolicyName, model.ModelName, allocation.Error!));
+                var allocation = policy.Allocate(model);
+                if (!allocation.Succeeded) diagnostics.Add(Problem(result, model, allocation));
             }
+        }
+    }
+
+    private static DiagnosticInfo Problem(PolicyResult result, ModelSpec model, RuleAllocationResult allocation)
+    {
+        var policy = result.Policy!;
+        var named = policy.Names(model);
+        var severity = named ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+        var consequence = named
+            ? " (the policy names '" + model.ModelName + "' in Models, so it must fit it)"
+            : "; its density table is left out of '" + model.ModelName + ".DensityTables' (name the model in Models to make this an error, or leave it out)";
+        var ruleLocation = allocation.RuleIndex >= 0 ? result.RuleLocations[allocation.RuleIndex] : result.Location;
+        var error = allocation.Error!.TrimEnd('.');
+        switch (allocation.Problem)
+        {
+            case RuleProblem.SelectsNothing:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.LayerSelectorMatchesNothing, severity, ruleLocation, policy.PolicyName, model.ModelName, error, consequence);
+            case RuleProblem.Conflict:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingLayerRules, severity, ruleLocation, policy.PolicyName,
+                    "a layer of model '" + model.ModelName + "'", error, consequence);
+            case RuleProblem.Unassigned:
+                var names = model.PrunableLayerNames();
+                RuleAllocator.Resolve(names, model.Layers.Where(l => l.Prunable).Select(l => l.Kind).ToArray(), policy.LayerRules(), out var given);
+                var unassigned = names.Where((_, i) => given[i] == null);
+                return DiagnosticInfo.Create(DiagnosticDescriptors.ExplicitLayersUnassigned, severity, result.Location, policy.PolicyName,
+                    "layers " + string.Join(", ", unassigned), model.ModelName, consequence);
+            default:
+                if (policy.Rules.Count == 0)
+                    return DiagnosticInfo.Create(DiagnosticDescriptors.PolicyInfeasible, severity, result.Location, policy.PolicyName, model.ModelName, error);
+                return DiagnosticInfo.Create(DiagnosticDescriptors.FixedLayersExceedBudget, severity, result.DensityLocation ?? result.Location,
+                    policy.PolicyName, Literals.Double(policy.Density), model.ModelName, error, consequence);
         }
     }
 

@@ -45,7 +45,11 @@ internal static class PolicyParser
                 policyName, Literals.Long(allocationValue)));
 
         var density = arguments.Positional(1, 1.0);
-        if (!DensityAllocator.IsDensity(density))
+        if (allocation == Allocation.Explicit && density != 1.0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingAttributes, arguments.PositionalLocation(1),
+                "Density " + Literals.Double(density), "Allocation.Explicit",
+                "an explicit policy takes every layer's density from [LayerDensity] and KeepDense; remove the density argument"));
+        else if (!DensityAllocator.IsDensity(density))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DensityOutOfRange, arguments.PositionalLocation(1),
                 "Density", policyName, Literals.Double(density)));
         else if (allocation == Allocation.Dense && density != 1.0)
@@ -57,10 +61,19 @@ internal static class PolicyParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DensityOutOfRange, arguments.NamedLocation("ClassifierDensity"),
                 "ClassifierDensity", policyName, Literals.Double(classifierDensity)));
 
-        var hasErrors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        var rules = PolicyRuleReader.Read(symbol, arguments, policyName, allocation, diagnostics, cancellationToken, out var ruleLocations);
+        var models = PolicyRuleReader.ReadModels(arguments, policyName, diagnostics, out var modelLocations);
+
+        var hasErrors = diagnostics.Any(d => (d.Severity ?? d.Descriptor.DefaultSeverity) == DiagnosticSeverity.Error);
+        var fixedDensity = allocation is Allocation.Dense or Allocation.Explicit ? 1.0 : density;
         var policy = target != null && !hasErrors
-            ? new PolicySpec(target, policyName, allocation, allocation == Allocation.Dense ? 1.0 : density, classifierDensity)
+            ? new PolicySpec(target, policyName, allocation, fixedDensity, classifierDensity, rules.ToEquatableArray(), models.ToEquatableArray())
             : null;
-        return new PolicyResult(policy, arguments.AttributeLocation, diagnostics.ToEquatableArray());
+        return new PolicyResult(policy, arguments.AttributeLocation, diagnostics.ToEquatableArray())
+        {
+            DensityLocation = arguments.PositionalLocation(1),
+            RuleLocations = ruleLocations.ToEquatableArray(),
+            ModelLocations = modelLocations.ToEquatableArray(),
+        };
     }
 }

@@ -21,6 +21,11 @@ internal sealed record ModelSpec(
         Layers.Where(l => l.Prunable).Select(l => l.WeightShape.ToArray()).ToArray();
 
     public IReadOnlyList<string> PrunableLayerNames() => Layers.Where(l => l.Prunable).Select(l => l.Name).ToArray();
+
+    /// <summary>True when <paramref name="nameOrAlias"/> is the model's name or one of its aliases, ignoring case (as <c>ModelInfo.Matches</c>).</summary>
+    public bool Matches(string nameOrAlias) =>
+        string.Equals(ModelName, nameOrAlias, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(a => string.Equals(a, nameOrAlias, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>One entry of a model's own sequence: a layer, or a stage of blocks.</summary>

@@ -32,15 +32,13 @@ internal static class RatiosCommand
         using var module = model.Create();
         Initialization.KaimingNormal(module);
         module.to(device);
-        var request = new RatioRequest(settings.Policy, settings.Density)
+        var request = settings.Request with
         {
-            ClassifierDensity = settings.ClassifierDensity,
-            Rules = settings.Rules,
             Seed = settings.Seed,
             SnipBatchSize = shared.Training.BatchSize,
         };
         double[] densities;
-        using (var data = settings.Policy.NeedsData ? ExperimentData.Load(shared.Data, device, NullLogger.Instance) : null)
+        using (var data = request.Policy.NeedsData ? ExperimentData.Load(shared.Data, device, NullLogger.Instance) : null)
         {
             data?.EnsureFits(model.Info, shared.Data.Dataset);
             // SNIP and GraSP rank on the training images, the validation share held out, exactly as sweeps train.
@@ -71,7 +69,7 @@ internal static class RatiosCommand
     {
         var experiment = settings.Shared.Experiment;
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{Markup.Escape(model.Name)} · {Markup.Escape(settings.Policy.Name)} at density {F(settings.Density)}[/]");
+            .Title($"[bold]{Markup.Escape(model.Name)} · {Markup.Escape(settings.PolicyName)} at density {F(settings.Density)}[/]");
         table.AddColumns("layer", "shape", "parameters", "density", "kept");
         foreach (var column in table.Columns.Skip(2)) column.RightAligned();
         foreach (var layer in masks.Layers)
@@ -111,7 +109,7 @@ internal static class RatiosCommand
         Console.Error.WriteLine(JsonObject(json =>
         {
             json.WriteString("model", model.Name);
-            json.WriteString("policy", settings.Policy.Name);
+            json.WriteString("policy", settings.PolicyName);
             json.WriteNumber("density", settings.Density);
             json.WriteNumber("globalDensity", masks.GlobalDensity);
             json.WriteNumber("kept", masks.Kept);

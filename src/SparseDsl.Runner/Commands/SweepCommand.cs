@@ -20,9 +20,10 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
 
     public IReadOnlyList<RunOutcome> Run(string command, string commandLine, CancellationToken cancellation)
     {
-        var grid = ExperimentGrid.Expand(options.Experiment, name => ModelCatalog.Find(name)!.Name);
+        var grid = ExperimentGrid.Expand(options.Experiment, name => ModelCatalog.Find(name)!.Name, options.Policies);
         var folders = grid.Select(spec => new RunFolder(options.Output.Root,
-            new RunConfiguration(spec, options.Training.ToSettings(spec.Seed), options.Data, options.Experiment))).ToList();
+            new RunConfiguration(spec, options.Training.ToSettings(spec.Seed), options.Data, options.Experiment,
+                options.Policies.FindDeclared(spec.Policy)))).ToList();
         var sweepFolder = Path.Combine(options.Output.Root, "sweeps", SweepHash(folders));
 
         var selected = Select(command, folders);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SparseDsl.Runner.Options;
+using SparseDsl.Sparsity;
 using SparseDsl.Training;
 
 namespace SparseDsl.Runner.Experiments;
@@ -13,11 +14,16 @@ namespace SparseDsl.Runner.Experiments;
 /// </summary>
 public sealed class RunConfiguration
 {
-    public RunConfiguration(RunSpec spec, TrainingSettings training, DataOptions data, ExperimentOptions experiment)
+    /// <param name="spec">The grid point.</param>
+    /// <param name="training">Its training settings.</param>
+    /// <param name="data">The data settings.</param>
+    /// <param name="experiment">The experiment (mask sampling, and the rules of built-in ratios).</param>
+    /// <param name="declared">The declared policy the run uses, whose rules replace the experiment's; null for a built-in ratio.</param>
+    public RunConfiguration(RunSpec spec, TrainingSettings training, DataOptions data, ExperimentOptions experiment, SparsityPolicy? declared = null)
     {
         Spec = spec;
         Training = training;
-        Json = Write(spec, training, data, experiment);
+        Json = Write(spec, training, data, experiment, declared);
         Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json)))[..10];
     }
 
@@ -33,8 +39,12 @@ public sealed class RunConfiguration
     /// <summary>Folder name, e.g. <c>lenet5_erk_d0.1_s17-3f9c0a12b4</c>.</summary>
     public string FolderName => $"{Spec.Slug}-{Hash}";
 
-    private static string Write(RunSpec spec, TrainingSettings t, DataOptions data, ExperimentOptions experiment)
+    private static string Write(RunSpec spec, TrainingSettings t, DataOptions data, ExperimentOptions experiment, SparsityPolicy? declared)
     {
+        // What the run's densities come from: the experiment's rules, or a declared policy's own.
+        var classifierDensity = declared?.ClassifierDensity ?? experiment.ClassifierDensity;
+        var keepDense = declared?.Rules.KeepDense ?? experiment.KeepDense;
+        var layerDensities = declared?.Rules.Densities ?? experiment.LayerDensities;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -44,12 +54,12 @@ public sealed class RunConfiguration
             w.WriteNumber("density", spec.Density);
             w.WriteNumber("seed", spec.Seed);
             w.WriteString("maskSampling", experiment.MaskSampling.ToString());
-            w.WriteNumber("classifierDensity", experiment.ClassifierDensity);
+            w.WriteNumber("classifierDensity", classifierDensity);
             w.WriteStartArray("keepDense");
-            foreach (var selector in experiment.KeepDense) w.WriteStringValue(selector);
+            foreach (var selector in keepDense) w.WriteStringValue(selector);
             w.WriteEndArray();
             w.WriteStartObject("layerDensities");
-            foreach (var (selector, density) in experiment.LayerDensities.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(selector, density);
+            foreach (var (selector, density) in layerDensities.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(selector, density);
             w.WriteEndObject();
             w.WriteStartObject("training");
             w.WriteNumber("epochs", t.Epochs);

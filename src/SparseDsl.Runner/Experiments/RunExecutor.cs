@@ -32,10 +32,8 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         using var module = entry.Create();
         Initialization.KaimingNormal(module);
         var experiment = options.Experiment;
-        var request = new RatioRequest(spec.RatioPolicy, spec.Density)
+        var request = options.Policies.Request(spec.Policy, spec.Density, experiment) with
         {
-            ClassifierDensity = experiment.ClassifierDensity,
-            Rules = experiment.Rules,
             Seed = spec.Seed,
             SnipBatchSize = settings.BatchSize,
         };

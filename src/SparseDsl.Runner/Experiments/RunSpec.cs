@@ -1,14 +1,11 @@
 using System.Globalization;
 using SparseDsl.Runner.Options;
-using SparseDsl.Sparsity;
 
 namespace SparseDsl.Runner.Experiments;
 
 /// <summary>One grid point: a model pruned by a policy (its canonical name, e.g. erk) at a density, trained from a seed.</summary>
 public sealed record RunSpec(string Model, string Policy, double Density, long Seed)
 {
-    public RatioPolicy RatioPolicy => RatioPolicy.TryParse(Policy, out var p) ? p : throw new ArgumentException($"Unknown policy '{Policy}'.");
-
     /// <summary>Folder-safe name, e.g. <c>lenet5_erk_d0.1_s17</c>.</summary>
     public string Slug => string.Create(CultureInfo.InvariantCulture,
         $"{Model.ToLowerInvariant()}_{Policy.Replace("+", "plus")}_d{Density:0.#####}_s{Seed}");
@@ -17,20 +14,18 @@ public sealed record RunSpec(string Model, string Policy, double Density, long S
 /// <summary>The grid of an experiment, in a fixed order so that an index names the same run everywhere.</summary>
 public static class ExperimentGrid
 {
-    /// <summary>models × policies × densities × seeds; dense (density 1) and explicit run once per seed.</summary>
-    public static IReadOnlyList<RunSpec> Expand(ExperimentOptions experiment, Func<string, string> canonicalModelName)
+    /// <summary>
+    /// models × policies × densities × seeds; dense (density 1), explicit and declared policies (their own density) run
+    /// once per seed.
+    /// </summary>
+    public static IReadOnlyList<RunSpec> Expand(ExperimentOptions experiment, Func<string, string> canonicalModelName, PolicyNames policies)
     {
         var runs = new List<RunSpec>();
         foreach (var model in experiment.Models.Select(canonicalModelName))
             foreach (var name in experiment.Policies)
-            {
-                RatioPolicy.TryParse(name, out var policy);
-                // Dense has density 1; explicit takes its densities from Experiment:LayerDensities.
-                var densities = policy!.Name == "dense" ? [1.0] : policy.IsExplicit ? [0.0] : experiment.Densities;
-                foreach (var density in densities)
+                foreach (var density in policies.GridDensities(name, experiment.Densities))
                     foreach (var seed in experiment.Seeds)
-                        runs.Add(new RunSpec(model, policy.Name, density, seed));
-            }
+                        runs.Add(new RunSpec(model, policies.Canonical(name), density, seed));
         return [.. runs.Distinct()];
     }
 

@@ -6,18 +6,20 @@ namespace SparseDsl.Runner.Options;
 /// <summary>Range and consistency rules of the bound options; each problem names its key and what is allowed.</summary>
 internal static class OptionsRules
 {
-    public static IEnumerable<string> Check(RunnerOptions o, Func<string, bool> isKnownModel)
+    public static IEnumerable<string> Check(RunnerOptions o, Func<string, bool> isKnownModel, PolicyNames policies)
     {
         var e = o.Experiment;
         if (e.Models.Count == 0) yield return "Experiment:Models: give at least one model (run the `models` command to list them).";
         foreach (var (model, i) in e.Models.Select((m, i) => (m, i)))
             if (!isKnownModel(model)) yield return $"Experiment:Models:{i}: unknown model '{model}'. Run the `models` command to list them.";
-        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {string.Join(", ", RatioPolicy.All)}.";
+        if (e.Policies.Count == 0) yield return $"Experiment:Policies: give at least one of {policies.Allowed}.";
         foreach (var (policy, i) in e.Policies.Select((p, i) => (p, i)))
-            if (!RatioPolicy.TryParse(policy, out var parsed))
-                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {string.Join(", ", RatioPolicy.All)}.";
-            else if (parsed!.IsExplicit && e.LayerDensities.Count == 0)
+            if (!policies.IsKnown(policy))
+                yield return $"Experiment:Policies:{i}: unknown policy '{policy}'; expected one of {policies.Allowed}.";
+            else if (RatioPolicy.TryParse(policy, out var parsed) && parsed.IsExplicit && e.LayerDensities.Count == 0)
                 yield return $"Experiment:Policies:{i}: the explicit policy needs Experiment:LayerDensities:<layer or kind>=<density>.";
+            else
+                foreach (var problem in GridProblems(e, policies, policy, i, isKnownModel)) yield return problem;
         foreach (var (selector, i) in e.KeepDense.Select((s, i) => (s, i)))
             if (string.IsNullOrWhiteSpace(selector)) yield return $"Experiment:KeepDense:{i}: give a layer name, a kind (Conv2d, Linear), first or classifier.";
         foreach (var (selector, density) in e.LayerDensities)
@@ -77,6 +79,30 @@ internal static class OptionsRules
         if (early.Count > 0)
             yield return $"Training:MilestoneFractions: milestone epoch(s) {string.Join(", ", early)} of {t.Epochs} fall inside the " +
                 $"{t.WarmupEpochs} warm-up epochs (Training:WarmupEpochs); use fractions above {(double)t.WarmupEpochs / t.Epochs:0.###}, or fewer warm-up epochs.";
+    }
+
+    /// <summary>
+    /// Every model × density of one policy must be computable: checked now, with the code the runs would use, so that a
+    /// budget the rules cannot meet stops the sweep before its first run instead of at that grid point.
+    /// </summary>
+    private static IEnumerable<string> GridProblems(ExperimentOptions e, PolicyNames policies, string policy, int i, Func<string, bool> isKnownModel)
+    {
+        var takesDensities = RatioPolicy.TryParse(policy, out var builtIn) && builtIn.Name != "dense" && !builtIn.IsExplicit;
+        var densities = policies.GridDensities(policy, e.Densities);
+        foreach (var (model, j) in e.Models.Select((m, j) => (m, j)))
+        {
+            if (!isKnownModel(model)) continue;
+            foreach (var (density, k) in densities.Select((d, k) => (d, k)))
+            {
+                // Densities outside (0, 1] are reported on their own.
+                if (takesDensities && !DensityAllocator.IsDensity(density)) continue;
+                if (policies.Problem(policy, model, density, e) is not { } problem) continue;
+                var at = takesDensities ? $" at Experiment:Densities:{k}={density.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+                yield return $"Experiment:Policies:{i} ({policies.Canonical(policy)}){at} with Experiment:Models:{j} ({model}): {problem}";
+                // One density or a declared policy's own: report the first problem per model.
+                break;
+            }
+        }
     }
 
     private static bool IsDevice(string text)

@@ -18,7 +18,13 @@ public sealed class RunnerOptions
     public OutputOptions Output { get; } = new();
     public SweepOptions Sweep { get; } = new();
 
-    public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel)
+    /// <summary>The policy names <c>Experiment:Policies</c> accepts (built-in and declared) and how each is computed.</summary>
+    public PolicyNames Policies { get; private init; } = PolicyNames.Catalog;
+
+    /// <param name="configuration">The configuration to bind and check.</param>
+    /// <param name="isKnownModel">True for a model name or alias of the catalog.</param>
+    /// <param name="policies">Accepted policy names; the built-in ones and the zoo's declared ones by default.</param>
+    public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel, PolicyNames? policies = null)
     {
         var errors = new List<string>();
         var invalidKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -35,7 +41,7 @@ public sealed class RunnerOptions
                 .Where(kv => !invalidKeys.Any(k => kv.Key.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
                 .Select(kv => KeyValuePair.Create(kv.Key, kv.Value)))
             .Build();
-        var options = new RunnerOptions();
+        var options = new RunnerOptions { Policies = policies ?? PolicyNames.Catalog };
         bindable.GetSection(ExperimentOptions.Section).Bind(options.Experiment);
         bindable.GetSection(TrainingOptions.Section).Bind(options.Training);
         bindable.GetSection(DataOptions.Section).Bind(options.Data);
@@ -48,7 +54,7 @@ public sealed class RunnerOptions
         options.Experiment.Seeds = CommaList(bindable, "Experiment:Seeds", options.Experiment.Seeds, ParseLong);
         options.Experiment.KeepDense = CommaList(bindable, "Experiment:KeepDense", options.Experiment.KeepDense, s => s);
         options.Training.MilestoneFractions = CommaList(bindable, "Training:MilestoneFractions", options.Training.MilestoneFractions, ParseDouble);
-        errors.AddRange(OptionsRules.Check(options, isKnownModel));
+        errors.AddRange(OptionsRules.Check(options, isKnownModel, options.Policies));
         if (errors.Count > 0) throw new OptionsException(errors);
         return options;
     }

@@ -56,17 +56,23 @@ public sealed class DensityTable
         return densities[index];
     }
 
-    /// <summary>Computes the table of <paramref name="policy"/> for <paramref name="model"/> at run time (e.g. for density sweeps).</summary>
-    /// <exception cref="InvalidOperationException">The policy's budget cannot be met for this model; the message says why.</exception>
+    /// <summary>
+    /// Computes the table of <paramref name="policy"/> (its rules included) for <paramref name="model"/> at run time, e.g.
+    /// for density sweeps; an explicit policy's table carries the global density its layers imply, as generated ones do.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The policy's budget cannot be met for this model, or a rule does not
+    /// fit it; the message says why.</exception>
     public static DensityTable Create(ModelInfo model, SparsityPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(policy);
-        var result = policy.Allocate(model.GetPrunableWeightShapes());
+        var result = policy.Allocate(model);
         if (!result.Succeeded)
-            throw new InvalidOperationException($"Policy '{policy.Name}' cannot be applied to model '{model.Name}': {result.Error}.");
+            throw new InvalidOperationException($"Policy '{policy.Name}' cannot be applied to model '{model.Name}': {result.Error}");
         var names = new string[model.PrunableLayers.Count];
         for (var i = 0; i < names.Length; i++) names[i] = model.PrunableLayers[i].Name;
-        return new DensityTable(policy.Name, policy.Allocation, policy.Density, policy.ClassifierDensity, names, [.. result.Densities]);
+        double[] densities = [.. result.Densities];
+        var density = policy.Allocation == Allocation.Explicit ? RuleAllocator.ImpliedDensity(model.GetPrunableWeightShapes(), densities) : policy.Density;
+        return new DensityTable(policy.Name, policy.Allocation, density, policy.ClassifierDensity, names, densities);
     }
 }

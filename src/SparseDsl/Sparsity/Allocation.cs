@@ -27,4 +27,10 @@ public enum Allocation
 
     /// <summary>ERK+: the classifier at a chosen density, the remaining budget spread by ERK over the other layers.</summary>
     ErkPlus,
+
+    /// <summary>
+    /// Every layer's density given by layer rules (<c>[LayerDensity]</c>, <c>KeepDense</c>); nothing is computed and the
+    /// global density is what they imply (<see cref="SparseDsl.Sparsity.RuleAllocator"/>).
+    /// </summary>
+    Explicit,
 }

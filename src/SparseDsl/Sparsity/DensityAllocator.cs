@@ -39,6 +39,8 @@ public static class DensityAllocator
             case Allocation.Er: return ErdosRenyi(counts, RawErdosRenyi(weightShapes), density);
             case Allocation.Erk: return ErdosRenyi(counts, RawErdosRenyiKernel(weightShapes), density);
             case Allocation.ErkPlus: return ErkPlus(weightShapes, counts, density, classifierDensity);
+            case Allocation.Explicit:
+                return AllocationResult.Failure("Explicit takes every layer's density from layer rules, not from a global density; give them with AllocateExplicit (or RuleAllocator)");
             default: return AllocationResult.Failure("unknown allocation " + allocation.ToString());
         }
     }

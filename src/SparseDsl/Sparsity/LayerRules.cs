@@ -1,4 +1,3 @@
-using System.Globalization;
 using SparseDsl.Modeling;
 
 namespace SparseDsl.Sparsity;
@@ -13,8 +12,8 @@ namespace SparseDsl.Sparsity;
 /// </summary>
 public sealed class LayerRules
 {
-    public const string FirstSelector = "first";
-    public const string ClassifierSelector = "classifier";
+    public const string FirstSelector = LayerSelector.First;
+    public const string ClassifierSelector = LayerSelector.Classifier;
 
     /// <summary>No exceptions: the allocation decides every layer.</summary>
     public static LayerRules None { get; } = new();
@@ -33,61 +32,33 @@ public sealed class LayerRules
 
     public bool IsEmpty => KeepDense.Count == 0 && Densities.Count == 0;
 
+    /// <summary>The rules in the order they apply: the keep-dense selectors, then the density rules.</summary>
+    public IReadOnlyList<LayerRule> Rules =>
+        [.. KeepDense.Select(LayerRule.Dense), .. Densities.Select(kv => LayerRule.At(kv.Key, kv.Value))];
+
     /// <summary>
     /// The density each rule fixes for <paramref name="model"/>'s masked layers, forward order; null where no rule applies.
+    /// The resolution is <see cref="RuleAllocator.Resolve"/>, the code the generator runs for declared policies.
     /// </summary>
     /// <exception cref="ArgumentException">A selector matches no masked layer, a density is outside (0, 1], or two rules
     /// give one layer different densities; the message names the selector and the layers there are.</exception>
     public double?[] Resolve(ModelInfo model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var layers = model.PrunableLayers;
-        var fixedDensities = new double?[layers.Count];
-        var origin = new string?[layers.Count];
-        foreach (var selector in KeepDense) Fix(model, selector, 1.0, $"KeepDense '{selector}'", fixedDensities, origin);
-        foreach (var (selector, density) in Densities)
-        {
-            if (!DensityAllocator.IsDensity(density))
-                throw new ArgumentException($"{model.Name}: the density {Format(density)} given to '{selector}' is outside (0, 1].");
-            Fix(model, selector, density, $"density {Format(density)} for '{selector}'", fixedDensities, origin);
-        }
+        var result = RuleAllocator.Resolve(LayerNames(model), LayerKinds(model), Rules, out var fixedDensities);
+        if (result.Error is { } error) throw new ArgumentException($"{model.Name}: {error}");
         return fixedDensities;
     }
 
-    /// <summary>Indices of the masked layers <paramref name="selector"/> names; empty when it names none.</summary>
+    /// <summary>Indices of the masked layers <paramref name="selector"/> names; empty when it names none (<see cref="LayerSelector"/>).</summary>
     public static IReadOnlyList<int> Select(ModelInfo model, string selector)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(selector);
-        var layers = model.PrunableLayers;
-        var selected = new List<int>();
-        for (var i = 0; i < layers.Count; i++)
-            if (layers[i].Name == selector) selected.Add(i);
-        if (selected.Count > 0 || layers.Count == 0) return selected;
-        if (selector.Equals(FirstSelector, StringComparison.OrdinalIgnoreCase)) return [0];
-        if (selector.Equals(ClassifierSelector, StringComparison.OrdinalIgnoreCase)) return [layers.Count - 1];
-        if (Enum.TryParse<LayerKind>(selector, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
-            for (var i = 0; i < layers.Count; i++)
-                if (layers[i].Kind == kind) selected.Add(i);
-        return selected;
+        return LayerSelector.Select(LayerNames(model), LayerKinds(model), selector);
     }
 
-    private static void Fix(ModelInfo model, string selector, double density, string rule, double?[] fixedDensities, string?[] origin)
-    {
-        var selected = Select(model, selector);
-        if (selected.Count == 0)
-            throw new ArgumentException(
-                $"{model.Name}: '{selector}' selects no masked layer. Name a layer ({string.Join(", ", model.PrunableLayers.Select(l => l.Name))}), " +
-                $"a kind ({string.Join(", ", model.PrunableLayers.Select(l => l.Kind).Distinct())}), '{FirstSelector}' or '{ClassifierSelector}'.");
-        foreach (var i in selected)
-        {
-            if (fixedDensities[i] is { } previous && previous != density)
-                throw new ArgumentException(
-                    $"{model.Name}: layer '{model.PrunableLayers[i].Name}' gets two densities, {Format(previous)} from {origin[i]} and {Format(density)} from {rule}.");
-            fixedDensities[i] = density;
-            origin[i] = rule;
-        }
-    }
+    internal static string[] LayerNames(ModelInfo model) => [.. model.PrunableLayers.Select(l => l.Name)];
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static LayerKind[] LayerKinds(ModelInfo model) => [.. model.PrunableLayers.Select(l => l.Kind)];
 }

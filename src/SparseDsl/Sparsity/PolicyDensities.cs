@@ -19,6 +19,21 @@ public sealed record RatioRequest(RatioPolicy Policy, double Density)
 
     /// <summary>Size of SNIP's one batch (the official code uses the training batch).</summary>
     public int SnipBatchSize { get; init; } = 128;
+
+    /// <summary>
+    /// The request for a declared policy (<c>[SparsityPolicy]</c>): its allocation's ratio at its density, with its
+    /// classifier density and its own rules — what the runner computes for a declared policy name, and what the
+    /// generator's table of that policy must equal.
+    /// </summary>
+    public static RatioRequest For(SparsityPolicy declared)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        return new RatioRequest(RatioPolicy.For(declared.Allocation), declared.Density)
+        {
+            ClassifierDensity = declared.ClassifierDensity,
+            Rules = declared.Rules,
+        };
+    }
 }
 
 /// <summary>
@@ -37,12 +52,7 @@ public static class PolicyDensities
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
         var policy = request.Policy;
-        if (policy.Allocation is { } allocation)
-        {
-            var density = allocation == Allocation.Dense ? 1.0 : request.Density;
-            return LayerDensities.For(model.Info, allocation, density, request.Rules, request.ClassifierDensity);
-        }
-        if (policy.IsExplicit) return LayerDensities.Explicit(model.Info, request.Rules);
+        if (policy.Allocation is not null) return FromShapes(model.Info, request);
 
         if (!request.Rules.IsEmpty)
             throw new ArgumentException($"The {policy.Name} ratio takes no per-layer rules (KeepDense, LayerDensities); they combine with uniform, er and erk.");
@@ -64,5 +74,20 @@ public static class PolicyDensities
             default:
                 return CriterionRatios.SynFlow(model, request.Density);
         }
+    }
+
+    /// <summary>
+    /// The densities of an allocation policy (explicit included), from the model's layer table alone: no module, no
+    /// data. <see cref="Compute"/> uses it for every allocation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The policy is a criterion, or its budget or rules cannot be met.</exception>
+    public static double[] FromShapes(ModelInfo model, RatioRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Policy.Allocation is not { } allocation)
+            throw new ArgumentException($"The {request.Policy.Name} ratio ranks a built model; use Compute.");
+        var density = allocation == Allocation.Dense ? 1.0 : request.Density;
+        return LayerDensities.For(model, allocation, density, request.Rules, request.ClassifierDensity);
     }
 }

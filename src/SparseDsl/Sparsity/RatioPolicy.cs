@@ -22,7 +22,7 @@ public sealed class RatioPolicy
         new("snip", null, RatioCriterion.Snip),
         new("grasp", null, RatioCriterion.Grasp),
         new("synflow", null, RatioCriterion.SynFlow),
-        new(ExplicitName, null, null),
+        new(ExplicitName, SparseDsl.Allocation.Explicit, null),
     ];
 
     private RatioPolicy(string name, Allocation? allocation, RatioCriterion? criterion)
@@ -35,14 +35,14 @@ public sealed class RatioPolicy
     /// <summary>The name users type, e.g. <c>erk+</c> or <c>snip</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The shape-only allocation, or null for criteria and the explicit policy.</summary>
+    /// <summary>The shape-only allocation (<see cref="SparseDsl.Allocation.Explicit"/> for the explicit policy), or null for criteria.</summary>
     public Allocation? Allocation { get; }
 
     /// <summary>The criterion whose ratios are used, or null.</summary>
     public RatioCriterion? Criterion { get; }
 
     /// <summary>Every layer's density comes from <see cref="LayerRules"/>.</summary>
-    public bool IsExplicit => Allocation is null && Criterion is null;
+    public bool IsExplicit => Allocation == SparseDsl.Allocation.Explicit;
 
     /// <summary>SNIP and GraSP rank on training data; SynFlow and the allocations need none.</summary>
     public bool NeedsData => Criterion is RatioCriterion.Snip or RatioCriterion.Grasp;
@@ -56,6 +56,10 @@ public sealed class RatioPolicy
         policy = name is null ? null : Array.Find(Known, p => p.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
         return policy is not null;
     }
+
+    /// <summary>The policy that computes <paramref name="allocation"/> (e.g. <c>erk</c> for <see cref="SparseDsl.Allocation.Erk"/>).</summary>
+    public static RatioPolicy For(Allocation allocation) =>
+        Array.Find(Known, p => p.Allocation == allocation) ?? throw new ArgumentOutOfRangeException(nameof(allocation), allocation, "Not an allocation.");
 
     public override string ToString() => Name;
 }
