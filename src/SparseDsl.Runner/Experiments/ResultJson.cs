@@ -46,6 +46,7 @@ public static class ResultJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (o.Metrics is { } metrics) MetricsJson.Write(w, "metrics", metrics);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -88,7 +89,8 @@ public static class ResultJson
                 r.TryGetProperty("bestValidation", out var b) ? ReadScore(b) : null,
                 r.GetProperty("bestEpoch").GetInt32(),
                 r.GetProperty("wallSeconds").GetDouble(),
-                layers);
+                layers,
+                r.TryGetProperty("metrics", out var metrics) ? MetricsJson.Read(metrics) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

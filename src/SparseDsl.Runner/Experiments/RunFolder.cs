@@ -7,7 +7,7 @@ namespace SparseDsl.Runner.Experiments;
 
 /// <summary>
 /// One run's folder: config.json (resolved configuration), metrics.csv (per epoch), layers.csv (per masked layer),
-/// result.json (written last: its presence marks the run finished, so sweeps skip it).
+/// reliability.svg (the test set's calibration), result.json (written last: its presence marks the run finished, so sweeps skip it).
 /// </summary>
 public sealed class RunFolder
 {
@@ -53,6 +53,9 @@ public sealed class RunFolder
         WriteAtomically("layers.csv", layers.ToString());
         WriteAtomically("result.json", ResultJson.Write(outcome));
     }
+
+    /// <summary>reliability.svg: the test set's reliability diagram (written before result.json).</summary>
+    public void WriteReliability(string svg) => WriteAtomically("reliability.svg", svg);
 
     /// <summary>Temporary file, then rename: a reader never sees half a file, and result.json appears whole or not at all.</summary>
     private void WriteAtomically(string name, string content)

@@ -26,4 +26,18 @@ public sealed record RunOutcome(
     Score? BestValidation,
     int BestEpoch,
     double WallSeconds,
-    IReadOnlyList<LayerOutcome> Layers);
+    IReadOnlyList<LayerOutcome> Layers,
+    MetricsOutcome? Metrics = null)
+{
+    /// <summary>Cost totals and per-layer costs from a model's installed masks (eval, where no mask report exists).</summary>
+    public static (IReadOnlyList<LayerOutcome> Layers, long DenseMacs, long SparseMacs, long TotalParameters, long KeptParameters) CostsOf(SparseDsl.Modeling.SparseModule model)
+    {
+        var summary = SparseDsl.Sparsity.SparsitySummary.Of(model);
+        var layers = summary.Layers.Select(l => new LayerOutcome(l.Name, l.Shape, l.Weights, l.Density, l.Kept, l.DenseMacs)).ToList();
+        return (layers, model.Info.MacsPerSample, SparseMacsOf(model.Info.MacsPerSample, layers), model.Info.ParameterCount,
+            model.Info.ParameterCount - (summary.Weights - summary.Kept));
+    }
+
+    /// <summary>The model's dense MACs less what the masks remove, layer by layer (as layers.csv rounds them).</summary>
+    public static long SparseMacsOf(long denseMacs, IEnumerable<LayerOutcome> layers) => denseMacs - layers.Sum(l => l.DenseMacs - l.SparseMacs);
+}
