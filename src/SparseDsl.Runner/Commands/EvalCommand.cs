@@ -131,6 +131,8 @@ internal static class EvalJson
                 w.WriteNumber("density", l.Density);
                 w.WriteNumber("denseMacs", l.DenseMacs);
                 w.WriteNumber("sparseMacs", l.SparseMacs);
+                w.WriteNumber("parameters", l.Parameters);
+                w.WriteNumber("keptParameters", l.KeptParameters);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

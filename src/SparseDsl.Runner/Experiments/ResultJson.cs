@@ -43,6 +43,8 @@ public static class ResultJson
                 w.WriteNumber("density", l.Density);
                 w.WriteNumber("denseMacs", l.DenseMacs);
                 w.WriteNumber("sparseMacs", l.SparseMacs);
+                w.WriteNumber("parameters", l.Parameters);
+                w.WriteNumber("keptParameters", l.KeptParameters);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -75,7 +77,8 @@ public static class ResultJson
                 l.GetProperty("weights").GetInt64(),
                 l.GetProperty("targetDensity").GetDouble(),
                 l.GetProperty("kept").GetInt64(),
-                l.GetProperty("denseMacs").GetInt64())).ToList();
+                l.GetProperty("denseMacs").GetInt64(),
+                l.TryGetProperty("parameters", out var parameters) ? parameters.GetInt64() : 0)).ToList();
             return new RunOutcome(spec,
                 r.GetProperty("realisedDensity").GetDouble(),
                 r.GetProperty("maskedWeights").GetInt64(),

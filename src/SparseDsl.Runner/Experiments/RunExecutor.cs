@@ -79,7 +79,7 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         Score? bestValidation = data.Validation is null ? null : Evaluator.Evaluate(module, data.Validation);
 
         var layerInfo = module.Info.PrunableLayers;
-        var layers = masks.Layers.Select((l, i) => new LayerOutcome(l.Name, l.Shape, l.Weights, l.TargetDensity, l.Kept, layerInfo[i].MacsPerSample)).ToList();
+        var layers = masks.Layers.Select((l, i) => new LayerOutcome(l.Name, l.Shape, l.Weights, l.TargetDensity, l.Kept, layerInfo[i].MacsPerSample, layerInfo[i].ParameterCount)).ToList();
         var denseMacs = module.Info.MacsPerSample;
         var sparseMacs = RunOutcome.SparseMacsOf(denseMacs, layers);
         var total = module.Info.ParameterCount;

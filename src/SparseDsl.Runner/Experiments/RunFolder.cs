@@ -46,10 +46,10 @@ public sealed class RunFolder
 
     public void WriteResult(RunOutcome outcome)
     {
-        var layers = new StringBuilder("layer,shape,weights,target_density,kept,density,dense_macs,sparse_macs\n");
+        var layers = new StringBuilder("layer,shape,weights,target_density,kept,density,dense_macs,sparse_macs,parameters,kept_parameters\n");
         foreach (var l in outcome.Layers)
             layers.Append(CultureInfo.InvariantCulture,
-                $"{l.Name},{string.Join('x', l.Shape)},{l.Weights},{l.TargetDensity:R},{l.Kept},{l.Density:R},{l.DenseMacs},{l.SparseMacs}\n");
+                $"{l.Name},{string.Join('x', l.Shape)},{l.Weights},{l.TargetDensity:R},{l.Kept},{l.Density:R},{l.DenseMacs},{l.SparseMacs},{l.Parameters},{l.KeptParameters}\n");
         WriteAtomically("layers.csv", layers.ToString());
         WriteAtomically("result.json", ResultJson.Write(outcome));
     }

@@ -35,12 +35,13 @@ internal static class EvalTable
         console.Write(metrics);
 
         var layers = new Table().Border(TableBorder.Rounded).Title("[bold]cost per masked layer[/]");
-        layers.AddColumns("layer", "shape", "weights", "kept", "density", "dense MACs", "sparse MACs");
+        layers.AddColumns("layer", "shape", "weights", "kept", "density", "params kept", "dense MACs", "sparse MACs");
         foreach (var column in layers.Columns.Skip(2)) column.RightAligned();
         foreach (var l in r.Layers)
-            layers.AddRow(Markup.Escape(l.Name), string.Join("×", l.Shape), N(l.Weights), N(l.Kept), F(l.Density, "0.0000"), N(l.DenseMacs), N(l.SparseMacs));
+            layers.AddRow(Markup.Escape(l.Name), string.Join("×", l.Shape), N(l.Weights), N(l.Kept), F(l.Density, "0.0000"), $"{N(l.KeptParameters)}/{N(l.Parameters)}", N(l.DenseMacs), N(l.SparseMacs));
         layers.AddRow("[bold]total[/]", "", N(r.Layers.Sum(l => l.Weights)), N(r.Layers.Sum(l => l.Kept)),
-            F((double)r.Layers.Sum(l => l.Kept) / Math.Max(1, r.Layers.Sum(l => l.Weights)), "0.0000"), N(r.DenseMacs), N(r.SparseMacs));
+            F((double)r.Layers.Sum(l => l.Kept) / Math.Max(1, r.Layers.Sum(l => l.Weights)), "0.0000"),
+            $"{N(r.KeptParameters)}/{N(r.TotalParameters)}", N(r.DenseMacs), N(r.SparseMacs));
         console.Write(layers);
         console.WriteLine($"eval.json: {r.JsonPath}");
         console.WriteLine($"reliability diagram: {r.SvgPath}");
