@@ -18,7 +18,7 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
     public const int Failure = 1;
     public const int InvalidConfiguration = 2;
 
-    public static readonly string[] Commands = ["sweep", "train", "collect", "ratios", "models"];
+    public static readonly string[] Commands = ["sweep", "train", "collect", "eval", "ratios", "models"];
 
     private readonly ILogger logger = loggers.CreateLogger("SparseDsl");
 
@@ -36,6 +36,11 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
                     torch.set_num_threads(options.Runtime.Threads > 0 ? options.Runtime.Threads : Environment.ProcessorCount);
                     var results = new SweepCommand(options, loggers, progress).Run(command, commandLine, cancellation);
                     ResultsTable.Write(console, results);
+                    return Success;
+                case "eval":
+                    var evalOptions = RunnerOptions.Load(configuration, name => ModelCatalog.Find(name) is not null, commandRules: EvalCommand.Rules);
+                    torch.set_num_threads(evalOptions.Runtime.Threads > 0 ? evalOptions.Runtime.Threads : Environment.ProcessorCount);
+                    EvalTable.Write(console, new EvalCommand(evalOptions, loggers.CreateLogger("SparseDsl.Eval")).Run(cancellation));
                     return Success;
                 case "ratios":
                     var ratios = RatiosSettings.Load(configuration, ModelCatalog.Find);

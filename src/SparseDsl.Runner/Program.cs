@@ -9,7 +9,8 @@ using Spectre.Console;
 
 // SparseDsl runner: [command] [--Section:Key=value ...]
 // Commands: sweep (default) — every grid point of Experiment, then results.csv, report.md and accuracy.svg;
-// train — one grid point; collect — aggregate finished runs; models — the compile-time model catalog.
+// train — one grid point; collect — aggregate finished runs; eval — every metric of a saved checkpoint;
+// ratios — a policy's layer-wise densities; models — the compile-time model catalog.
 var (command, settings) = CommandLine.Split(args);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
@@ -35,8 +36,12 @@ catch (OptionsException e)
 // Live bars only in an interactive terminal (or when asked); log lines otherwise, so CI logs stay readable.
 var progressMode = builder.Configuration["Output:Progress"] ?? "auto";
 var live = progressMode == "live" || (progressMode == "auto" && !Console.IsOutputRedirected && !Console.IsErrorRedirected);
-// Redirected output has no terminal width; Spectre would fold the results table into 80 columns.
-if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 160;
+// Redirected output has no terminal width (Spectre would fold the results table into 80 columns) and wants no escape codes.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console.Profile.Width = 160;
+    AnsiConsole.Console.Profile.Capabilities.Ansi = false;
+}
 builder.Services.AddSingleton(AnsiConsole.Console);
 builder.Services.AddSingleton(TimeProvider.System);
 if (live)

@@ -43,9 +43,12 @@ public static class ResultJson
                 w.WriteNumber("density", l.Density);
                 w.WriteNumber("denseMacs", l.DenseMacs);
                 w.WriteNumber("sparseMacs", l.SparseMacs);
+                w.WriteNumber("parameters", l.Parameters);
+                w.WriteNumber("keptParameters", l.KeptParameters);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (o.Metrics is { } metrics) MetricsJson.Write(w, "metrics", metrics);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -74,7 +77,8 @@ public static class ResultJson
                 l.GetProperty("weights").GetInt64(),
                 l.GetProperty("targetDensity").GetDouble(),
                 l.GetProperty("kept").GetInt64(),
-                l.GetProperty("denseMacs").GetInt64())).ToList();
+                l.GetProperty("denseMacs").GetInt64(),
+                l.TryGetProperty("parameters", out var parameters) ? parameters.GetInt64() : 0)).ToList();
             return new RunOutcome(spec,
                 r.GetProperty("realisedDensity").GetDouble(),
                 r.GetProperty("maskedWeights").GetInt64(),
@@ -88,7 +92,8 @@ public static class ResultJson
                 r.TryGetProperty("bestValidation", out var b) ? ReadScore(b) : null,
                 r.GetProperty("bestEpoch").GetInt32(),
                 r.GetProperty("wallSeconds").GetDouble(),
-                layers);
+                layers,
+                r.TryGetProperty("metrics", out var metrics) ? MetricsJson.Read(metrics) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

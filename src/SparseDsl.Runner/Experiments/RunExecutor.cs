@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SparseDsl.Checkpoints;
+using SparseDsl.Evaluation;
 using SparseDsl.Generated;
 using SparseDsl.Runner.Options;
 using SparseDsl.Runner.Reporting;
@@ -69,16 +70,21 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
             best.RestoreModel(module, identity);
             bestEpoch = best.Epoch;
         }
-        var test = Evaluator.Evaluate(module, data.Test);
+        // One pass gives accuracy, NLL and calibration; OoD sets and attacks only when Eval:OoD / Eval:Attacks name them.
+        var eval = options.Eval;
+        var (metrics, calibration) = ModelEvaluation.Run(module, data.Test, options.Data.Dataset, eval, eval.OodSets([]), eval.AttackSet([]),
+            logger, cancellation);
+        var test = new Score(metrics.Nll, metrics.Top1, metrics.Count);
         Score? bestValidation = data.Validation is null ? null : Evaluator.Evaluate(module, data.Validation);
 
         var layerInfo = module.Info.PrunableLayers;
-        var layers = masks.Layers.Select((l, i) => new LayerOutcome(l.Name, l.Shape, l.Weights, l.TargetDensity, l.Kept, layerInfo[i].MacsPerSample)).ToList();
+        var layers = masks.Layers.Select((l, i) => new LayerOutcome(l.Name, l.Shape, l.Weights, l.TargetDensity, l.Kept, layerInfo[i].MacsPerSample, layerInfo[i].ParameterCount)).ToList();
         var denseMacs = module.Info.MacsPerSample;
-        var sparseMacs = denseMacs - layers.Sum(l => l.DenseMacs - l.SparseMacs);
+        var sparseMacs = RunOutcome.SparseMacsOf(denseMacs, layers);
         var total = module.Info.ParameterCount;
         var outcome = new RunOutcome(spec, masks.GlobalDensity, masks.Weights, masks.Kept, total, total - (masks.Weights - masks.Kept),
-            denseMacs, sparseMacs, test, lastValidation, bestValidation, bestEpoch, clock.Elapsed.TotalSeconds, layers);
+            denseMacs, sparseMacs, test, lastValidation, bestValidation, bestEpoch, clock.Elapsed.TotalSeconds, layers, metrics);
+        folder.WriteReliability(ReliabilityDiagram.Svg(calibration, $"{spec.Slug} · test"));
         folder.WriteResult(outcome);
         logger.LogInformation("{Run}: test accuracy {Accuracy:P2} (loss {Loss:0.0000}) with the best-validation weights of epoch {Epoch}",
             spec.Slug, test.Accuracy, test.Loss, bestEpoch);

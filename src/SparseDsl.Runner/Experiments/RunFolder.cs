@@ -7,7 +7,7 @@ namespace SparseDsl.Runner.Experiments;
 
 /// <summary>
 /// One run's folder: config.json (resolved configuration), metrics.csv (per epoch), layers.csv (per masked layer),
-/// result.json (written last: its presence marks the run finished, so sweeps skip it).
+/// reliability.svg (the test set's calibration), result.json (written last: its presence marks the run finished, so sweeps skip it).
 /// </summary>
 public sealed class RunFolder
 {
@@ -46,13 +46,16 @@ public sealed class RunFolder
 
     public void WriteResult(RunOutcome outcome)
     {
-        var layers = new StringBuilder("layer,shape,weights,target_density,kept,density,dense_macs,sparse_macs\n");
+        var layers = new StringBuilder("layer,shape,weights,target_density,kept,density,dense_macs,sparse_macs,parameters,kept_parameters\n");
         foreach (var l in outcome.Layers)
             layers.Append(CultureInfo.InvariantCulture,
-                $"{l.Name},{string.Join('x', l.Shape)},{l.Weights},{l.TargetDensity:R},{l.Kept},{l.Density:R},{l.DenseMacs},{l.SparseMacs}\n");
+                $"{l.Name},{string.Join('x', l.Shape)},{l.Weights},{l.TargetDensity:R},{l.Kept},{l.Density:R},{l.DenseMacs},{l.SparseMacs},{l.Parameters},{l.KeptParameters}\n");
         WriteAtomically("layers.csv", layers.ToString());
         WriteAtomically("result.json", ResultJson.Write(outcome));
     }
+
+    /// <summary>reliability.svg: the test set's reliability diagram (written before result.json).</summary>
+    public void WriteReliability(string svg) => WriteAtomically("reliability.svg", svg);
 
     /// <summary>Temporary file, then rename: a reader never sees half a file, and result.json appears whole or not at all.</summary>
     private void WriteAtomically(string name, string content)

@@ -59,6 +59,8 @@ internal static class OptionsRules
         if (string.IsNullOrWhiteSpace(o.Output.Root)) yield return "Output:Root: give a folder for run folders (default: runs).";
         if (o.Sweep.Index < -1) yield return $"Sweep:Index: {o.Sweep.Index} must be -1 (all grid points) or a grid point index.";
 
+        foreach (var problem in o.Eval.Problems()) yield return problem;
+
         var r = o.Runtime;
         if (r.Device != "auto" && !IsDevice(r.Device)) yield return $"Runtime:Device: '{r.Device}' is not a device; expected auto, cpu, cuda or cuda:N.";
         if (r.Threads < 0) yield return $"Runtime:Threads: {r.Threads} must be 0 (one per processor) or more.";

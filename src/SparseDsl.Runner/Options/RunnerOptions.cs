@@ -17,14 +17,17 @@ public sealed class RunnerOptions
     public RuntimeOptions Runtime { get; } = new();
     public OutputOptions Output { get; } = new();
     public SweepOptions Sweep { get; } = new();
+    public EvalOptions Eval { get; } = new();
 
     /// <summary>The policy names <c>Experiment:Policies</c> accepts (built-in and declared) and how each is computed.</summary>
     public PolicyNames Policies { get; private init; } = PolicyNames.Catalog;
 
-    /// <param name="configuration">The configuration to bind and check.</param>
+    /// <param name="configuration">The merged configuration (appsettings.json, SPARSEDSL_ variables, command line).</param>
     /// <param name="isKnownModel">True for a model name or alias of the catalog.</param>
     /// <param name="policies">Accepted policy names; the built-in ones and the zoo's declared ones by default.</param>
-    public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel, PolicyNames? policies = null)
+    /// <param name="commandRules">Further rules of one command (eval: the checkpoint must exist), reported with the rest.</param>
+    public static RunnerOptions Load(IConfiguration configuration, Func<string, bool> isKnownModel, PolicyNames? policies = null,
+        Func<RunnerOptions, IEnumerable<string>>? commandRules = null)
     {
         var errors = new List<string>();
         var invalidKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -34,6 +37,7 @@ public sealed class RunnerOptions
         CheckSection<RuntimeOptions>(configuration, RuntimeOptions.Section, errors, invalidKeys);
         CheckSection<OutputOptions>(configuration, OutputOptions.Section, errors, invalidKeys);
         CheckSection<SweepOptions>(configuration, SweepOptions.Section, errors, invalidKeys);
+        CheckSection<EvalOptions>(configuration, EvalOptions.Section, errors, invalidKeys);
 
         // Bind what is well-formed, so range rules still report on the rest in the same run.
         var bindable = new ConfigurationBuilder()
@@ -48,13 +52,17 @@ public sealed class RunnerOptions
         bindable.GetSection(RuntimeOptions.Section).Bind(options.Runtime);
         bindable.GetSection(OutputOptions.Section).Bind(options.Output);
         bindable.GetSection(SweepOptions.Section).Bind(options.Sweep);
+        bindable.GetSection(EvalOptions.Section).Bind(options.Eval);
         options.Experiment.Models = CommaList(bindable, "Experiment:Models", options.Experiment.Models, s => s);
         options.Experiment.Policies = CommaList(bindable, "Experiment:Policies", options.Experiment.Policies, s => s);
         options.Experiment.Densities = CommaList(bindable, "Experiment:Densities", options.Experiment.Densities, ParseDouble);
         options.Experiment.Seeds = CommaList(bindable, "Experiment:Seeds", options.Experiment.Seeds, ParseLong);
         options.Experiment.KeepDense = CommaList(bindable, "Experiment:KeepDense", options.Experiment.KeepDense, s => s);
         options.Training.MilestoneFractions = CommaList(bindable, "Training:MilestoneFractions", options.Training.MilestoneFractions, ParseDouble);
+        options.Eval.OoD = CommaList(bindable, "Eval:OoD", options.Eval.OoD, s => s);
+        options.Eval.Attacks = CommaList(bindable, "Eval:Attacks", options.Eval.Attacks, s => s);
         errors.AddRange(OptionsRules.Check(options, isKnownModel, options.Policies));
+        if (commandRules is not null) errors.AddRange(commandRules(options));
         if (errors.Count > 0) throw new OptionsException(errors);
         return options;
     }

@@ -18,10 +18,10 @@ public static class SweepReport
 
     public static string Csv(IEnumerable<RunOutcome> outcomes)
     {
-        var csv = new StringBuilder("model,policy,density,seed,realised_density,kept_weights,masked_weights,kept_parameters,total_parameters,dense_macs,sparse_macs,test_accuracy,test_loss,best_validation_accuracy,best_epoch,wall_seconds\n");
+        var csv = new StringBuilder("model,policy,density,seed,realised_density,kept_weights,masked_weights,kept_parameters,total_parameters,dense_macs,sparse_macs,test_accuracy,test_loss,best_validation_accuracy,best_epoch,wall_seconds,test_top5_accuracy,test_nll,test_ece\n");
         foreach (var o in outcomes.OrderBy(o => o.Spec.Model).ThenBy(o => o.Spec.Policy).ThenByDescending(o => o.Spec.Density).ThenBy(o => o.Spec.Seed))
             csv.Append(CultureInfo.InvariantCulture,
-                $"{o.Spec.Model},{o.Spec.Policy},{o.Spec.Density:R},{o.Spec.Seed},{o.RealisedDensity:R},{o.KeptWeights},{o.MaskedWeights},{o.KeptParameters},{o.TotalParameters},{o.DenseMacs},{o.SparseMacs},{o.Test.Accuracy:R},{o.Test.Loss:R},{o.BestValidation?.Accuracy:R},{o.BestEpoch},{o.WallSeconds:0.###}\n");
+                $"{o.Spec.Model},{o.Spec.Policy},{o.Spec.Density:R},{o.Spec.Seed},{o.RealisedDensity:R},{o.KeptWeights},{o.MaskedWeights},{o.KeptParameters},{o.TotalParameters},{o.DenseMacs},{o.SparseMacs},{o.Test.Accuracy:R},{o.Test.Loss:R},{o.BestValidation?.Accuracy:R},{o.BestEpoch},{o.WallSeconds:0.###},{o.Metrics?.Top5:R},{o.Metrics?.Nll:R},{o.Metrics?.Ece:R}\n");
         return csv.ToString();
     }
 
