@@ -1,4 +1,3 @@
-using SparseDsl.Randomness;
 using SparseDsl.Torch;
 using static SparseDsl.Torch.torch;
 
@@ -55,8 +54,11 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
     public int Classes => Dataset.Classes;
 
     /// <summary>Number of batches one epoch yields.</summary>
-    public int BatchCount(int batchSize, bool dropLast) =>
-        dropLast ? Count / batchSize : (Count + batchSize - 1) / batchSize;
+    public int BatchCount(int batchSize, bool dropLast, DataShard? shard = null)
+    {
+        var n = DataShard.EpochLength(Count, shard);
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
 
     /// <summary>
     /// The batches of one epoch. With <paramref name="shuffle"/>, the order is a permutation drawn from
@@ -64,11 +66,11 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
     /// the batches the interrupted one would have. Batch tensors belong to the caller's dispose scope.
     /// </summary>
     public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, DataShard? shard = null)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be positive");
-        var order = shuffle ? DeterministicRandom.For(seed, $"shuffle/epoch-{epoch}").Permutation(Count) : null;
-        var batches = BatchCount(batchSize, dropLast);
+        var order = DataShard.EpochOrder(Count, shuffle, seed, epoch, shard);
+        var batches = BatchCount(batchSize, dropLast, shard);
         return Prefetch == 0
             ? Inline(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation)
             : Prefetched(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation);
@@ -93,7 +95,7 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
     private (Tensor, Tensor) MakeBatch(int batch, int batchSize, long[]? order, long seed, int epoch)
     {
         var start = batch * batchSize;
-        var length = Math.Min(batchSize, Count - start);
+        var length = Math.Min(batchSize, (order?.Length ?? Count) - start);
         using var raw = order is null ? pixels.narrow(0, start, length) : Gather(pixels, order.AsSpan(start, length));
         var target = order is null ? labels.narrow(0, start, length) : Gather(labels, order.AsSpan(start, length));
         try
