@@ -8,13 +8,13 @@ namespace SparseDsl.Runner.Reporting;
 /// <summary>Shows training progress: live bars in a terminal, plain log lines when output is redirected.</summary>
 internal interface IProgressDisplay
 {
-    void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome> execute);
+    void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome?> execute);
 }
 
 /// <summary>Plain periodic log lines (CI, files, pipes).</summary>
 internal sealed class LogProgress(ILogger<LogProgress> logger) : IProgressDisplay
 {
-    public void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome> execute)
+    public void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome?> execute)
     {
         for (var i = 0; i < runs.Count; i++)
         {
@@ -30,7 +30,7 @@ internal sealed class LogProgress(ILogger<LogProgress> logger) : IProgressDispla
 /// <summary>Spectre.Console bars: one for the sweep, one for the epochs of the current run, with loss, accuracy and ETA.</summary>
 internal sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
 {
-    public void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome> execute)
+    public void Run(IReadOnlyList<RunFolder> runs, Func<RunFolder, Action<RunSpec, EpochMetrics>, RunOutcome?> execute)
     {
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -49,7 +49,7 @@ internal sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
                             $" {m.Train.Count / m.Elapsed.TotalSeconds:0} img/s");
                         epochs.Increment(1);
                     });
-                    epochs.Description = Markup.Escape($"{spec.Slug}: test {outcome.Test.Accuracy:P2}");
+                    if (outcome is not null) epochs.Description = Markup.Escape($"{spec.Slug}: test {outcome.Test.Accuracy:P2}");
                     epochs.StopTask();
                     sweep.Increment(1);
                 }
