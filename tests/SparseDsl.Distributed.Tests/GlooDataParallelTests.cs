@@ -43,6 +43,24 @@ public sealed class GlooDataParallelTests : IDisposable
     }
 
     [Fact]
+    public void A_stopped_two_rank_run_resumes_from_rank_0s_checkpoint_to_the_uninterrupted_weights()
+    {
+        var whole = RankProcesses.RunWorld(2, rank => ["train", In($"whole{rank}.bin"), In($"whole{rank}-run")]);
+        Assert.All(whole, r => Assert.True(r.ExitCode == 0, r.Output + r.Errors));
+
+        var stopped = RankProcesses.RunWorld(2, rank => ["train", In($"resumed{rank}.bin"), In($"resumed{rank}-run"), "--stop-after-epoch", "1"]);
+        Assert.All(stopped, r => Assert.True(r.ExitCode == 6, r.Output + r.Errors));
+        var resumed = RankProcesses.RunWorld(2, rank => ["train", In($"resumed{rank}.bin"), In($"resumed{rank}-run")]);
+        Assert.All(resumed, r => Assert.True(r.ExitCode == 0, r.Output + r.Errors));
+        Assert.Contains("resumed 1", resumed[0].Output);       // rank 0 read its checkpoint …
+        Assert.DoesNotContain("resumed", resumed[1].Output);   // … rank 1 has none and was sent rank 0's state
+
+        var expected = Weights(In("whole0.bin"));
+        Assert.Equal(expected, Weights(In("resumed0.bin")));
+        Assert.Equal(expected, Weights(In("resumed1.bin")));
+    }
+
+    [Fact]
     public void Collectives_reduce_broadcast_and_meet_across_two_ranks()
     {
         var ranks = RankProcesses.RunWorld(2, _ => ["collectives"]);

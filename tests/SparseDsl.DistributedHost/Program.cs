@@ -14,9 +14,10 @@ using static SparseDsl.Torch.torch;
 //       training over Gloo, per-rank batch GlobalBatch / WORLD_SIZE on its shard; without it: one process with the
 //       whole batch. Either way LeNet-5 at 90% ERK sparsity, 256 fixed Fashion-MNIST images, 2 epochs of SGD with
 //       Nesterov momentum and weight decay (8 steps), a checkpoint per epoch in <run-folder>; the final weights go
-//       to <weights-file> as raw float32, parameters then buffers. --corrupt-mask flips one mask entry on rank 1.
+//       to <weights-file> as raw float32, parameters then buffers. --corrupt-mask flips one mask entry on rank 1;
+//       --stop-after-epoch E cancels the run once epoch E is checkpointed (exit 6), and the same command resumes it.
 //   collectives   all_reduce (SUM, MAX), broadcast and barrier; prints what each rank ends with.
-// Exit codes: 0 done, 2 usage, 4 masks differ between ranks, 5 invalid launch environment.
+// Exit codes: 0 done, 2 usage, 4 masks differ between ranks, 5 invalid launch environment, 6 stopped as asked.
 const int GlobalBatch = 64;
 const long Seed = 17;
 set_num_threads(1);  // deterministic CPU kernels, so the two runs differ only by the reduction
@@ -26,7 +27,8 @@ try
     return args switch
     {
         ["collectives"] => Collectives(environment!),
-        ["train", var weights, var runFolder, .. var rest] => Train(environment, weights, runFolder, rest.Contains("--corrupt-mask")),
+        ["train", var weights, var runFolder, .. var rest] => Train(environment, weights, runFolder, rest.Contains("--corrupt-mask"),
+            rest.SkipWhile(a => a != "--stop-after-epoch").Skip(1).Select(e => int.Parse(e, CultureInfo.InvariantCulture)).FirstOrDefault()),
         _ => Usage(),
     };
 }
@@ -67,7 +69,7 @@ static int Collectives(DistributedEnvironment environment)
     return 0;
 }
 
-static int Train(DistributedEnvironment? environment, string weightsFile, string runFolder, bool corruptMask)
+static int Train(DistributedEnvironment? environment, string weightsFile, string runFolder, bool corruptMask, int stopAfterEpoch)
 {
     var worldSize = environment?.WorldSize ?? 1;
     if (environment is not null) distributed.init_process_group("gloo", environment, TimeSpan.FromSeconds(60));
@@ -86,8 +88,24 @@ static int Train(DistributedEnvironment? environment, string weightsFile, string
     if (environment is not null) MaskAgreement.Check(model);
 
     var settings = new TrainingSettings { Epochs = 2, BatchSize = GlobalBatch / worldSize, LearningRate = 0.05, Seed = Seed };
-    var checkpoints = new CheckpointOptions(runFolder) { Policy = "erk@0.1", Configuration = """{"model":"lenet5"}""" };
-    var history = new Trainer(settings) { Distributed = environment is not null }.Train(model, train, null, null, CancellationToken.None, checkpoints);
+    var checkpoints = new CheckpointOptions(runFolder)
+    {
+        Policy = "erk@0.1",
+        Configuration = """{"model":"lenet5"}""",
+        OnResumed = epoch => Console.WriteLine($"resumed {epoch}"),
+    };
+    using var stop = new CancellationTokenSource();
+    IReadOnlyList<EpochMetrics> history;
+    try
+    {
+        history = new Trainer(settings) { Distributed = environment is not null }.Train(model, train, null,
+            m => { if (m.Epoch == stopAfterEpoch) stop.Cancel(); }, stop.Token, checkpoints);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine($"stopped after epoch {stopAfterEpoch}");
+        return 6;
+    }
     using (var file = File.Create(weightsFile))
         foreach (var (_, tensor) in model.state_dict())
             file.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.to(ScalarType.Float32).data<float>().AsSpan()));
