@@ -33,9 +33,10 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
                     return Success;
                 case "sweep" or "train" or "collect":
                     var options = RunnerOptions.Load(configuration, name => ModelCatalog.Find(name) is not null);
+                    var launch = DistributedEnvironment.FromProcess();  // all-or-none, checked before any work
                     torch.set_num_threads(options.Runtime.Threads > 0 ? options.Runtime.Threads : Environment.ProcessorCount);
-                    var results = new SweepCommand(options, loggers, progress).Run(command, commandLine, cancellation);
-                    ResultsTable.Write(console, results);
+                    var results = new SweepCommand(options, launch, loggers, progress).Run(command, commandLine, cancellation);
+                    if (launch is not { Rank: not 0 }) ResultsTable.Write(console, results);
                     return Success;
                 case "eval":
                     var evalOptions = RunnerOptions.Load(configuration, name => ModelCatalog.Find(name) is not null, commandRules: EvalCommand.Rules);
@@ -55,6 +56,16 @@ internal sealed class CommandDispatcher(IConfiguration configuration, IAnsiConso
         {
             logger.LogError("{Message}", e.Message);
             return InvalidConfiguration;
+        }
+        catch (DistributedEnvironmentException e)
+        {
+            logger.LogError("{Message}", e.Message);
+            return InvalidConfiguration;
+        }
+        catch (Training.MaskMismatchException e)
+        {
+            logger.LogError("{Message}", e.Message);
+            return Failure;
         }
         catch (DataFormatException e)
         {

@@ -36,6 +36,13 @@ catch (OptionsException e)
 // Live bars only in an interactive terminal (or when asked); log lines otherwise, so CI logs stay readable.
 var progressMode = builder.Configuration["Output:Progress"] ?? "auto";
 var live = progressMode == "live" || (progressMode == "auto" && !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+// In a distributed run only rank 0 reports; the other ranks log warnings and errors alone.
+var quietRank = int.TryParse(Environment.GetEnvironmentVariable("RANK"), out var rank) && rank != 0;
+if (quietRank)
+{
+    live = false;
+    builder.Logging.AddFilter("SparseDsl", LogLevel.Warning);
+}
 // Redirected output has no terminal width (Spectre would fold the results table into 80 columns) and wants no escape codes.
 if (Console.IsOutputRedirected)
 {

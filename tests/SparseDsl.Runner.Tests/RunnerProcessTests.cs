@@ -44,6 +44,21 @@ public class RunnerProcessTests
         var (code, output) = Run("--Runtime:Device=cuda", "--Data:TrainLimit=256");
         Assert.Equal(1, code);
         Assert.Contains("CUDA is not available", output);
+        // … and says how to get it: a CUDA libtorch, through pip or SPARSEDSL_LIBTORCH, then a rebuild.
+        Assert.Contains("pip install torch", output);
+        Assert.Contains("SPARSEDSL_LIBTORCH", output);
+        Assert.Contains("docs/gpu.md", output);
+    }
+
+    [Fact]
+    public void Auto_device_without_cuda_falls_back_to_the_cpu_in_one_log_line()
+    {
+        if (SparseDsl.Torch.torch.cuda.is_available()) return;
+        // Missing data stops the run right after the device is chosen: cheap, and the line is already out.
+        var (code, output) = Run("--Runtime:Device=auto", "--Data:Path=/nonexistent/fmnist");
+        Assert.Equal(1, code);
+        Assert.Equal(1, output.Split("Runtime:Device=auto: CUDA is not available").Length - 1);
+        Assert.Contains("training on the CPU", output);
     }
 
     [Fact]

@@ -13,8 +13,10 @@ namespace SparseDsl.Runner.Commands;
 /// <c>sweep</c> (the default): every grid point, skipping finished runs, then results.csv, report.md and accuracy.svg.
 /// <c>train</c>: exactly one grid point. <c>collect</c>: aggregate finished run folders without training.
 /// With Sweep:Index (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX) only that grid point runs: an array job.
+/// Launched as a distributed job (<paramref name="launch"/>), every rank trains each run data-parallel and rank 0
+/// alone writes folders, results and the sweep report (docs/distributed.md).
 /// </summary>
-internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers, IProgressDisplay progress)
+internal sealed class SweepCommand(RunnerOptions options, DistributedEnvironment? launch, ILoggerFactory loggers, IProgressDisplay progress)
 {
     private readonly ILogger logger = loggers.CreateLogger("SparseDsl.Sweep");
 
@@ -27,18 +29,22 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
         var sweepFolder = Path.Combine(options.Output.Root, "sweeps", SweepHash(folders));
 
         var selected = Select(command, folders);
-        var pending = command == "collect" ? [] : selected.Where(f => !f.IsFinished).ToList();
-        foreach (var done in selected.Where(f => f.IsFinished && command != "collect"))
+        if (launch is { Rank: not 0 } && command == "collect") return [];  // rank 0 alone collects
+        using var session = launch is null || command == "collect" ? null : DistributedSession.Start(options, launch, logger);
+        var coordinator = session?.IsCoordinator ?? true;
+        var pending = command == "collect" ? [] : session?.AgreeOnPending(selected) ?? [.. selected.Where(f => !f.IsFinished)];
+        foreach (var done in selected.Where(f => coordinator && f.IsFinished && command != "collect"))
             logger.LogInformation("{Run}: finished earlier, skipped ({Folder})", done.Configuration.Spec.Slug, done.Path);
 
         if (pending.Count > 0)
         {
-            var device = DeviceSelection.Resolve(options.Runtime.Device);
+            var device = session?.Device ?? DeviceSelection.Resolve(options.Runtime.Device, logger);
             logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
             using var data = ExperimentData.Load(options.Data, device, logger);
             progress.Run(pending, new ProgressSettings(TimeSpan.FromSeconds(options.Output.LogInterval)), (folder, observer) =>
-                new RunExecutor(options, data, device, logger) { Observer = observer }.Run(folder, cancellation));
+                new RunExecutor(options, data, device, logger, session) { Observer = observer }.Run(folder, cancellation));
         }
+        if (!coordinator) return [];
 
         var outcomes = folders.Where(f => f.IsFinished).Select(f => ResultJson.Read(f.ResultPath)).ToList();
         if (outcomes.Count > 0 && (command != "train"))
@@ -52,7 +58,9 @@ internal sealed class SweepCommand(RunnerOptions options, ILoggerFactory loggers
 
     private List<RunFolder> Select(string command, List<RunFolder> folders)
     {
-        var index = ExperimentGrid.ArrayIndex(options.Sweep, Environment.GetEnvironmentVariable);
+        // In a distributed run an Indexed Job's JOB_COMPLETION_INDEX numbers the ranks, not grid points.
+        var index = ExperimentGrid.ArrayIndex(options.Sweep,
+            name => launch is not null && name == "JOB_COMPLETION_INDEX" ? null : Environment.GetEnvironmentVariable(name));
         if (index is { } i)
         {
             if (i >= folders.Count)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SparseDsl.Checkpoints;
 using SparseDsl.Evaluation;
 using SparseDsl.Generated;
+using SparseDsl.Runner.Commands;
 using SparseDsl.Runner.Options;
 using SparseDsl.Runner.Reporting;
 using SparseDsl.Sparsity;
@@ -14,21 +15,24 @@ namespace SparseDsl.Runner.Experiments;
 /// <summary>
 /// Runs one grid point: builds the model, initialises it Kaiming-normal, prunes it at random at initialisation,
 /// trains it from scratch with the mask fixed, keeps the best-validation weights, evaluates them on the test set,
-/// and records everything in the run folder.
+/// and records everything in the run folder. In a distributed run (<paramref name="session"/>) every rank draws the
+/// masks from the shared seed, checks that they agree, and trains data-parallel; rank 0 alone writes the folder.
 /// </summary>
-internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, Torch.Device device, ILogger logger)
+internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, Torch.Device device, ILogger logger,
+    DistributedSession? session = null)
 {
     /// <summary>Told of every step and epoch (progress display).</summary>
     public RunObserver? Observer { get; init; }
 
-    public RunOutcome Run(RunFolder folder, CancellationToken cancellation)
+    /// <summary>Trains and tests the run; null on the ranks other than 0 of a distributed run, which only train.</summary>
+    public RunOutcome? Run(RunFolder folder, CancellationToken cancellation)
     {
+        var coordinator = session?.IsCoordinator ?? true;
         var spec = folder.Configuration.Spec;
         var settings = folder.Configuration.Training;
         var clock = Stopwatch.StartNew();
         var entry = ModelCatalog.Find(spec.Model) ?? throw new ArgumentException($"Unknown model '{spec.Model}'.");
         data.EnsureFits(entry.Info, options.Data.Dataset);
-        folder.Create();
         manual_seed(spec.Seed);
         using var module = entry.Create();
         Initialization.KaimingNormal(module);
@@ -42,6 +46,9 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         var densities = PolicyDensities.Compute(module, request, data.Train);
         var masks = RandomMasks.Apply(module, densities, spec.Seed, options.Experiment.MaskSampling);
         module.to(device);
+        // A rank with other masks would train another network; all ranks stop, naming it (MaskMismatchException).
+        if (session is not null) MaskAgreement.Check(module);
+        if (coordinator) folder.Create();
         logger.LogInformation("{Run}: {Kept:N0} of {Weights:N0} masked weights kept (realised density {Realised:0.####}) → {Folder}",
             spec.Slug, masks.Kept, masks.Weights, masks.GlobalDensity, folder.Path);
 
@@ -55,11 +62,15 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
             KeepBest = data.Validation is not null,
             OnResumed = epoch => logger.LogInformation("{Run}: resumed after epoch {Epoch} from {Folder}", spec.Slug, epoch, folder.Path),
         };
-        var history = new Trainer(settings) { OnStep = Observer?.Step }.Train(module, data.Train, data.Validation, metrics =>
+        // Training:BatchSize is the global batch: each rank takes its share (the run folder keeps the global one).
+        var rankSettings = session is null ? settings : settings with { BatchSize = settings.BatchSize / session.Launch.WorldSize };
+        var trainer = new Trainer(rankSettings) { Distributed = session is not null, BucketCapMb = options.Runtime.BucketMb, OnStep = Observer?.Step };
+        var history = trainer.Train(module, data.Train, data.Validation, metrics =>
         {
-            folder.AppendEpoch(metrics);
+            if (coordinator) folder.AppendEpoch(metrics);
             Observer?.Epoch(metrics);
         }, cancellation, checkpoints);
+        if (!coordinator) return null;
         folder.WriteMetrics(history);
 
         Score? lastValidation = data.Validation is null ? null : Evaluator.Evaluate(module, data.Validation);

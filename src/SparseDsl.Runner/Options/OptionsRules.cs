@@ -64,6 +64,9 @@ internal static class OptionsRules
         var r = o.Runtime;
         if (r.Device != "auto" && !IsDevice(r.Device)) yield return $"Runtime:Device: '{r.Device}' is not a device; expected auto, cpu, cuda or cuda:N.";
         if (r.Threads < 0) yield return $"Runtime:Threads: {r.Threads} must be 0 (one per processor) or more.";
+        if (r.Backend is not ("auto" or "gloo" or "nccl")) yield return $"Runtime:Backend: '{r.Backend}' is not valid; expected auto, gloo or nccl.";
+        if (r.DistributedTimeout <= 0) yield return $"Runtime:DistributedTimeout: {r.DistributedTimeout} must be a positive number of seconds.";
+        if (r.BucketMb <= 0 || double.IsNaN(r.BucketMb)) yield return $"Runtime:BucketMb: {r.BucketMb} must be positive (MiB of gradients per all-reduce).";
     }
 
     private static IEnumerable<string> WarmupProblems(TrainingOptions t)

@@ -5,9 +5,18 @@ public sealed class RuntimeOptions
 {
     public const string Section = "Runtime";
 
-    /// <summary>auto (CUDA when present, else CPU), cpu, cuda or cuda:N.</summary>
+    /// <summary>auto (CUDA when present, else CPU), cpu, cuda or cuda:N. In a distributed run, auto and cuda mean cuda:LOCAL_RANK.</summary>
     public string Device { get; set; } = "auto";
 
     /// <summary>Intra-op threads; 0 = one per processor.</summary>
     public int Threads { get; set; }
+
+    /// <summary>Distributed runs (launched with MASTER_ADDR etc.): auto (NCCL on CUDA when the shim has it, else Gloo), gloo or nccl.</summary>
+    public string Backend { get; set; } = "auto";
+
+    /// <summary>Distributed runs: seconds to wait for every rank to join, and for each collective.</summary>
+    public int DistributedTimeout { get; set; } = 1800;
+
+    /// <summary>Distributed runs: largest bucket of gradients averaged in one all-reduce, in MiB (PyTorch's default, 25).</summary>
+    public double BucketMb { get; set; } = 25;
 }

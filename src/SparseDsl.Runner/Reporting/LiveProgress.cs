@@ -14,7 +14,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : IP
     /// <summary>How often the running loss and accuracy are read from the device (each read is a synchronisation).</summary>
     private static readonly TimeSpan ScoreRefresh = TimeSpan.FromMilliseconds(500);
 
-    public void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome> execute)
+    public void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome?> execute)
     {
         console.Progress()
             .AutoClear(false)
@@ -58,7 +58,9 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : IP
                             epochs.Value = m.Epoch;
                             epochs.Description = Markup.Escape($"{slug} epoch {m.Epoch}/{m.Epochs}" + Validation(m));
                         }));
-                    console.MarkupLine(Markup.Escape($"{slug}: test accuracy {outcome.Test.Accuracy:P2}, loss {outcome.Test.Loss:0.0000} " +
+                    // Null on the ranks other than 0 of a distributed run, which train but do not test.
+                    if (outcome is not null)
+                        console.MarkupLine(Markup.Escape($"{slug}: test accuracy {outcome.Test.Accuracy:P2}, loss {outcome.Test.Loss:0.0000} " +
                         $"(best-validation epoch {outcome.BestEpoch}, {outcome.WallSeconds:0.0} s)"));
                     sweep?.Increment(1);
                 }

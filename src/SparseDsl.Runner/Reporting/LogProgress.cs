@@ -9,7 +9,7 @@ namespace SparseDsl.Runner.Reporting;
 /// </summary>
 internal sealed class LogProgress(ILogger<LogProgress> logger, TimeProvider time) : IProgressDisplay
 {
-    public void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome> execute)
+    public void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome?> execute)
     {
         for (var i = 0; i < runs.Count; i++)
         {

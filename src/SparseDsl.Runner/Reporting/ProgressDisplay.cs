@@ -7,7 +7,7 @@ namespace SparseDsl.Runner.Reporting;
 internal interface IProgressDisplay
 {
     /// <summary>Runs <paramref name="execute"/> for each run, passing the hooks that report its steps and epochs.</summary>
-    void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome> execute);
+    void Run(IReadOnlyList<RunFolder> runs, ProgressSettings settings, Func<RunFolder, RunObserver, RunOutcome?> execute);
 }
 
 /// <summary>What a display is told while one run trains: after every optimizer step, and after every epoch.</summary>

@@ -1,4 +1,3 @@
-using SparseDsl.Randomness;
 using SparseDsl.Torch;
 using static SparseDsl.Torch.torch;
 
@@ -55,8 +54,11 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
     public int Classes => Dataset.Classes;
 
     /// <summary>Number of batches one epoch yields.</summary>
-    public int BatchCount(int batchSize, bool dropLast) =>
-        dropLast ? Count / batchSize : (Count + batchSize - 1) / batchSize;
+    public int BatchCount(int batchSize, bool dropLast, DataShard? shard = null)
+    {
+        var n = DataShard.EpochLength(Count, shard);
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
 
     /// <summary>
     /// The batches of one epoch. With <paramref name="shuffle"/>, the order is a permutation drawn from
@@ -64,14 +66,31 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
     /// the batches the interrupted one would have. Batch tensors belong to the caller's dispose scope.
     /// </summary>
     public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, DataShard? shard = null)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be positive");
-        var order = shuffle ? DeterministicRandom.For(seed, $"shuffle/epoch-{epoch}").Permutation(Count) : null;
-        var batches = BatchCount(batchSize, dropLast);
-        return Prefetch == 0
-            ? Inline(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation)
-            : Prefetched(batches, b => MakeBatch(b, batchSize, order, seed, epoch), cancellation);
+        var order = DataShard.EpochOrder(Count, shuffle, seed, epoch, shard);
+        var total = order?.Length ?? Count;
+        var batches = BatchCount(batchSize, dropLast, shard);
+        return WithOrderOnDevice(order, onDevice => Prefetch == 0
+            ? Inline(batches, b => MakeBatch(b, batchSize, total, onDevice, seed, epoch), cancellation)
+            : Prefetched(batches, b => MakeBatch(b, batchSize, total, onDevice, seed, epoch), cancellation));
+    }
+
+    /// <summary>
+    /// The epoch's order goes to the device once, and each batch gathers through a slice of it: on a GPU every
+    /// host-to-device copy waits for the queued work, so an index list sent per batch would stall every step.
+    /// </summary>
+    private IEnumerable<(Tensor, Tensor)> WithOrderOnDevice(long[]? order, Func<Tensor?, IEnumerable<(Tensor, Tensor)>> batches)
+    {
+        using var onDevice = order is null ? null : Upload(order);
+        foreach (var batch in batches(onDevice)) yield return batch;
+    }
+
+    private Tensor Upload(long[] order)
+    {
+        using var scope = NewDisposeScope();  // the host copy must not join the caller's scope
+        return torch.tensor(order, [order.Length]).to(Device).DetachFromDisposeScope();
     }
 
     private static IEnumerable<(Tensor, Tensor)> Inline(int batches, Func<int, (Tensor, Tensor)> make, CancellationToken cancellation)
@@ -90,12 +109,13 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         foreach (var pair in prefetcher.Items()) yield return pair.HandOver();
     }
 
-    private (Tensor, Tensor) MakeBatch(int batch, int batchSize, long[]? order, long seed, int epoch)
+    private (Tensor, Tensor) MakeBatch(int batch, int batchSize, int total, Tensor? order, long seed, int epoch)
     {
         var start = batch * batchSize;
-        var length = Math.Min(batchSize, Count - start);
-        using var raw = order is null ? pixels.narrow(0, start, length) : Gather(pixels, order.AsSpan(start, length));
-        var target = order is null ? labels.narrow(0, start, length) : Gather(labels, order.AsSpan(start, length));
+        var length = Math.Min(batchSize, total - start);
+        using var index = order?.narrow(0, start, length);
+        using var raw = index is null ? pixels.narrow(0, start, length) : pixels.index_select(0, index);
+        var target = index is null ? labels.narrow(0, start, length) : labels.index_select(0, index);
         try
         {
             return (Normalise(raw, seed, epoch, batch), target);
@@ -105,13 +125,6 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
             target.Dispose();  // on a prefetch thread no dispose scope would free it
             throw;
         }
-    }
-
-    private Tensor Gather(Tensor source, ReadOnlySpan<long> indices)
-    {
-        using var cpuIndex = torch.FromSpan(indices, [indices.Length], ScalarType.Int64);
-        using var index = cpuIndex.to(Device);
-        return source.index_select(0, index);
     }
 
     private Tensor Normalise(Tensor raw, long seed, int epoch, int batch)

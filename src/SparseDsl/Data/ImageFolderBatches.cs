@@ -52,8 +52,11 @@ public sealed class ImageFolderBatches : IBatchSource
     /// <summary>The distinct files skipped so far, sorted.</summary>
     public IReadOnlyList<string> SkippedFiles => [.. skippedFiles.Keys.Order(StringComparer.Ordinal)];
 
-    public int BatchCount(int batchSize, bool dropLast) =>
-        dropLast ? Count / batchSize : (Count + batchSize - 1) / batchSize;
+    public int BatchCount(int batchSize, bool dropLast, DataShard? shard = null)
+    {
+        var n = DataShard.EpochLength(Count, shard);
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
 
     /// <summary>
     /// The batches of one epoch: float32 [B, 3, h, w] inputs and int64 [B] targets on <see cref="Device"/>. A batch
@@ -61,11 +64,11 @@ public sealed class ImageFolderBatches : IBatchSource
     /// early or cancelling stops the workers and frees every batch not handed over.
     /// </summary>
     public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, DataShard? shard = null)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be positive");
-        var order = shuffle ? DeterministicRandom.For(seed, $"shuffle/epoch-{epoch}").Permutation(Count) : null;
-        return Batches(BatchCount(batchSize, dropLast), b => MakeBatch(b, batchSize, order, seed, epoch), cancellation);
+        var order = DataShard.EpochOrder(Count, shuffle, seed, epoch, shard);
+        return Batches(BatchCount(batchSize, dropLast, shard), b => MakeBatch(b, batchSize, order, seed, epoch), cancellation);
     }
 
     private IEnumerable<(Tensor, Tensor)> Batches(int batches, Func<int, TensorPair?> make, CancellationToken cancellation)
@@ -78,7 +81,7 @@ public sealed class ImageFolderBatches : IBatchSource
     private TensorPair? MakeBatch(int batch, int batchSize, long[]? order, long seed, int epoch)
     {
         var start = batch * batchSize;
-        var length = Math.Min(batchSize, Count - start);
+        var length = Math.Min(batchSize, (order?.Length ?? Count) - start);
         var pixels = torch.empty([length, 3, Transform.OutputHeight, Transform.OutputWidth], ScalarType.Float32);
         try
         {

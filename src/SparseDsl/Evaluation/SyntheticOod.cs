@@ -33,18 +33,24 @@ public sealed class NoiseBatches(NoiseKind kind, int count, IReadOnlyList<long> 
 
     public int Classes { get; } = classes;
 
-    public int BatchCount(int batchSize, bool dropLast) => dropLast ? Count / batchSize : (Count + batchSize - 1) / batchSize;
+    // A shard of noise is noise: only its length follows the shard (DistributedSampler's padded share).
+    public int BatchCount(int batchSize, bool dropLast, DataShard? shard = null)
+    {
+        var n = DataShard.EpochLength(Count, shard);
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
 
     public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, DataShard? shard = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var generator = new Generator(unchecked((ulong)Seed));
-        var batches = BatchCount(batchSize, dropLast);
+        var n = DataShard.EpochLength(Count, shard);
+        var batches = BatchCount(batchSize, dropLast, shard);
         for (var b = 0; b < batches; b++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var length = Math.Min(batchSize, Count - b * batchSize);
+            var length = Math.Min(batchSize, n - b * batchSize);
             yield return MakeBatch(length, generator);
         }
     }
@@ -73,12 +79,12 @@ public sealed class VerticalFlipBatches(IBatchSource source) : IBatchSource
 
     public int Classes => Source.Classes;
 
-    public int BatchCount(int batchSize, bool dropLast) => Source.BatchCount(batchSize, dropLast);
+    public int BatchCount(int batchSize, bool dropLast, DataShard? shard = null) => Source.BatchCount(batchSize, dropLast, shard);
 
     public IEnumerable<(Tensor Input, Tensor Target)> Epoch(int batchSize, bool shuffle, long seed, int epoch, bool dropLast = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, DataShard? shard = null)
     {
-        foreach (var (input, target) in Source.Epoch(batchSize, shuffle, seed, epoch, dropLast, cancellation))
+        foreach (var (input, target) in Source.Epoch(batchSize, shuffle, seed, epoch, dropLast, cancellation, shard))
             yield return (Flip(input), target);
     }
 

@@ -24,6 +24,19 @@ public sealed class Trainer(TrainingSettings settings)
     public TrainingSettings Settings { get; } = settings;
 
     /// <summary>
+    /// Data-parallel training over torch.distributed's default group (initialised by the caller): every rank trains a
+    /// replica on its shard of the training data (<see cref="DataShard"/>) with <see cref="TrainingSettings.BatchSize"/>
+    /// as its per-rank batch (the caller divides the global batch by the world size), gradients are averaged across ranks after backward, the epoch's training score
+    /// covers every rank, and only rank 0 writes checkpoints (the others pass none, or have theirs ignored).
+    /// Start-up copies rank 0's weights and buffers to every rank; check beforehand that the masks agree
+    /// (<see cref="MaskAgreement"/>), since the copy would hide a mismatch.
+    /// </summary>
+    public bool Distributed { get; init; }
+
+    /// <summary>With <see cref="Distributed"/>: the largest bucket of gradients averaged in one all-reduce, in MiB.</summary>
+    public double BucketCapMb { get; init; } = 25;
+
+    /// <summary>
     /// Called after every optimizer step (for progress displays). It costs no host synchronisation unless the callback
     /// reads <see cref="StepProgress.RunningScore"/>.
     /// </summary>
@@ -40,15 +53,18 @@ public sealed class Trainer(TrainingSettings settings)
         using var optimizer = MaskedSgd.Create(model, Settings);
         var schedule = LearningRateSchedule.Create(optimizer, Settings);
         var history = new List<EpochMetrics>(Settings.Epochs);
+        var parallel = Distributed ? new DataParallelTraining(model, BucketCapMb) : null;
+        if (parallel is not null && !DataParallelTraining.IsCoordinator) checkpoints = null;
         var state = checkpoints is null ? null : new TrainingState(model, new CheckpointIdentity(model.Info.Name, checkpoints.Policy),
             Settings, optimizer, schedule, checkpoints.Configuration);
         if (state is not null) history.AddRange(ResumeOrBegin(checkpoints!, state));
-        for (var epoch = history.Count + 1; epoch <= Settings.Epochs; epoch++)
+        var done = parallel?.ShareResume(history.Count, optimizer, schedule) ?? history.Count;
+        for (var epoch = done + 1; epoch <= Settings.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var learningRate = optimizer.LearningRate;
-            var trainScore = RunEpoch(model, optimizer, train, epoch, clock, cancellation);
+            var trainScore = RunEpoch(model, optimizer, train, epoch, clock, parallel, cancellation);
             schedule.step();
             var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(model, validation);
             var metrics = new EpochMetrics(epoch, Settings.Epochs, learningRate, trainScore, validationScore, clock.Elapsed);
@@ -88,28 +104,32 @@ public sealed class Trainer(TrainingSettings settings)
     private static bool IsNewBest(List<EpochMetrics> history) =>
         history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
-    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, Stopwatch clock, CancellationToken cancellation)
+    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, Stopwatch clock,
+        DataParallelTraining? parallel, CancellationToken cancellation)
     {
         model.train();
         using var scope = NewDisposeScope();
         var lossSum = torch.zeros([1], ScalarType.Float64, data.Device);
         var correct = torch.zeros([1], ScalarType.Int64, data.Device);
         long seen = 0;
-        var steps = data.BatchCount(Settings.BatchSize, dropLast: false);
+        var steps = data.BatchCount(Settings.BatchSize, dropLast: false, parallel?.Shard);
         var step = 0;
         // Read on demand by progress displays only: one device-to-host copy per call.
         Score Running() => new(lossSum.item<double>() / seen, (double)correct.item<long>() / seen, seen);
         Func<Score> running = Running;
-        foreach (var (input, target) in data.Epoch(Settings.BatchSize, shuffle: true, Settings.Seed, epoch))
+        foreach (var (input, target) in data.Epoch(Settings.BatchSize, shuffle: true, Settings.Seed, epoch, shard: parallel?.Shard))
         {
             cancellation.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
             using var x = input;
             using var y = target;
+            parallel?.BeforeForward();
             var output = model.forward(x);
             var loss = nn.functional.cross_entropy(output, y, label_smoothing: Settings.LabelSmoothing);
             optimizer.zero_grad();
             loss.backward();
+            // Averaged before the step: the optimizer masks the average, as it would mask each rank's gradient.
+            parallel?.AfterBackward();
             optimizer.step();
             // Statistics stay on the device; the host reads them once per epoch.
             using (torch.no_grad())
@@ -121,6 +141,7 @@ public sealed class Trainer(TrainingSettings settings)
             }
             OnStep?.Invoke(new StepProgress(epoch, ++step, steps) { Epochs = Settings.Epochs, Seen = seen, Elapsed = clock.Elapsed, ScoreReader = running });
         }
+        if (parallel is not null) return DataParallelTraining.Combine(lossSum, correct, seen);
         return new Score(lossSum.item<double>() / seen, (double)correct.item<long>() / seen, seen);
     }
 }
