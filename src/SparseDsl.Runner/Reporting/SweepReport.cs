@@ -35,8 +35,10 @@ public static class SweepReport
         foreach (var g in groups)
         {
             var macs = g.Runs.Average(r => (double)r.SparseMacs / r.DenseMacs);
+            // One seed has no spread: a "± 0.00" would claim a measured std of zero.
+            var spread = g.Runs.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ± {100 * g.StdAccuracy:0.00}") : " (one seed)";
             md.Append(CultureInfo.InvariantCulture,
-                $"| {g.Model} | {g.Policy} | {g.Density:0.####} | {g.Sparsity:0.####} | {g.Runs.Count} | {100 * g.MeanAccuracy:0.00} ± {100 * g.StdAccuracy:0.00} | {g.MeanLoss:0.0000} | {g.MeanRealisedDensity:0.0000} | {macs:0.000} |\n");
+                $"| {g.Model} | {g.Policy} | {g.Density:0.####} | {g.Sparsity:0.####} | {g.Runs.Count} | {100 * g.MeanAccuracy:0.00}{spread} | {g.MeanLoss:0.0000} | {g.MeanRealisedDensity:0.0000} | {macs:0.000} |\n");
         }
         md.Append("\n![Test accuracy against sparsity](accuracy.svg)\n");
         return md.ToString();
