@@ -119,22 +119,7 @@ internal static class EvalJson
             w.WriteNumber("denseMacs", r.DenseMacs);
             w.WriteNumber("sparseMacs", r.SparseMacs);
             w.WriteStartArray("layers");
-            foreach (var l in r.Layers)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", l.Name);
-                w.WriteStartArray("shape");
-                foreach (var s in l.Shape) w.WriteNumberValue(s);
-                w.WriteEndArray();
-                w.WriteNumber("weights", l.Weights);
-                w.WriteNumber("kept", l.Kept);
-                w.WriteNumber("density", l.Density);
-                w.WriteNumber("denseMacs", l.DenseMacs);
-                w.WriteNumber("sparseMacs", l.SparseMacs);
-                w.WriteNumber("parameters", l.Parameters);
-                w.WriteNumber("keptParameters", l.KeptParameters);
-                w.WriteEndObject();
-            }
+            foreach (var l in r.Layers) ResultJson.WriteLayer(w, l);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();

@@ -30,28 +30,31 @@ public static class ResultJson
             w.WriteNumber("bestEpoch", o.BestEpoch);
             w.WriteNumber("wallSeconds", o.WallSeconds);
             w.WriteStartArray("layers");
-            foreach (var l in o.Layers)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", l.Name);
-                w.WriteStartArray("shape");
-                foreach (var s in l.Shape) w.WriteNumberValue(s);
-                w.WriteEndArray();
-                w.WriteNumber("weights", l.Weights);
-                w.WriteNumber("targetDensity", l.TargetDensity);
-                w.WriteNumber("kept", l.Kept);
-                w.WriteNumber("density", l.Density);
-                w.WriteNumber("denseMacs", l.DenseMacs);
-                w.WriteNumber("sparseMacs", l.SparseMacs);
-                w.WriteNumber("parameters", l.Parameters);
-                w.WriteNumber("keptParameters", l.KeptParameters);
-                w.WriteEndObject();
-            }
+            foreach (var l in o.Layers) WriteLayer(w, l);
             w.WriteEndArray();
             if (o.Metrics is { } metrics) MetricsJson.Write(w, "metrics", metrics);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>One masked layer's shape, density and costs (result.json and eval.json).</summary>
+    internal static void WriteLayer(Utf8JsonWriter w, LayerOutcome l)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", l.Name);
+        w.WriteStartArray("shape");
+        foreach (var s in l.Shape) w.WriteNumberValue(s);
+        w.WriteEndArray();
+        w.WriteNumber("weights", l.Weights);
+        w.WriteNumber("targetDensity", l.TargetDensity);
+        w.WriteNumber("kept", l.Kept);
+        w.WriteNumber("density", l.Density);
+        w.WriteNumber("denseMacs", l.DenseMacs);
+        w.WriteNumber("sparseMacs", l.SparseMacs);
+        w.WriteNumber("parameters", l.Parameters);
+        w.WriteNumber("keptParameters", l.KeptParameters);
+        w.WriteEndObject();
     }
 
     private static void WriteScore(Utf8JsonWriter w, string name, Score score)
