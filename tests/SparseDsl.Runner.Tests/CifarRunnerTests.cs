@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace SparseDsl.Runner.Tests;
@@ -34,21 +33,14 @@ public sealed class CifarRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_on_cifar10_binary_files_writes_a_run_folder_with_a_sane_result()
+    public void Train_on_cifar10_binary_files_writes_a_run_folder_with_a_sane_result()
     {
         var data = WriteCifar10();
         var runs = Path.Combine(root, "runs");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll"), "train",
-                     "--Data:Dataset=cifar10", $"--Data:Path={data}", "--Experiment:Models=cifar_resnet_20_8", "--Experiment:Policies=erk",
-                     "--Experiment:Densities=0.1", "--Training:Epochs=1", "--Training:BatchSize=16", $"--Output:Root={runs}" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "runner did not finish in 5 minutes");
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, output);
+        var (code, output) = RunnerProcess.Run("train",
+            "--Data:Dataset=cifar10", $"--Data:Path={data}", "--Experiment:Models=cifar_resnet_20_8", "--Experiment:Policies=erk",
+            "--Experiment:Densities=0.1", "--Training:Epochs=1", "--Training:BatchSize=16", $"--Output:Root={runs}");
+        Assert.True(code == 0, output);
         // 60 training images, 10% held out for validation; the test batch's 20.
         Assert.Contains($"Data cifar10 from {data}: 54 training, 6 validation, 20 test images", output);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace SparseDsl.Runner.Tests;
@@ -6,17 +5,7 @@ namespace SparseDsl.Runner.Tests;
 /// <summary>The eval command as a user runs it, on a checkpoint a short training run just wrote.</summary>
 public class EvalProcessTests
 {
-    private static (int ExitCode, string Output) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "runner did not finish in 5 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) Run(params string[] args) => RunnerProcess.Run(args);
 
     [Fact]
     public void Training_records_the_cheap_metrics_and_eval_reports_every_metric_of_its_checkpoint()

@@ -5,18 +5,7 @@ namespace SparseDsl.Runner.Tests;
 /// <summary>The runner as a user runs it: a child process, its output and its exit code.</summary>
 public class RunnerProcessTests
 {
-    private static (int ExitCode, string Output) Run(params string[] args)
-    {
-        var runner = Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(runner);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "runner did not finish in 5 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) Run(params string[] args) => RunnerProcess.Run(args);
 
     [Fact]
     public void Invalid_configuration_exits_2_listing_every_problem()
