@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SparseDsl.Generated;
 using SparseDsl.Sparsity;
@@ -8,19 +7,8 @@ namespace SparseDsl.Runner.Tests;
 /// <summary>The <c>ratios</c> command as a user runs it: a child process, its stdout, stderr and exit code.</summary>
 public class RatiosCommandTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var runner = Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(runner);
-        start.ArgumentList.Add("ratios");
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "ratios did not finish in 2 minutes");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
+        RunnerProcess.RunSeparately(["ratios", .. args]);
 
     [Fact]
     public void Json_lists_every_masked_layer_in_forward_order_with_the_allocators_densities()

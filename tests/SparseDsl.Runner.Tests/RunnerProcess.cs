@@ -8,6 +8,13 @@ internal static class RunnerProcess
     /// <summary>Runs to the end (at most 5 minutes); the exit code and stdout followed by stderr.</summary>
     public static (int ExitCode, string Output) Run(params string[] args)
     {
+        var (code, stdout, stderr) = RunSeparately(args);
+        return (code, stdout + stderr);
+    }
+
+    /// <summary>Runs to the end (at most 5 minutes); the exit code, stdout and stderr apart.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunSeparately(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SparseDsl.Runner.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -15,6 +22,6 @@ internal static class RunnerProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "runner did not finish in 5 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }
