@@ -49,12 +49,14 @@ public sealed class TrainerCheckpointTests : IDisposable
         Assert.Equal((0.1 * 0.1).ToString("R", System.Globalization.CultureInfo.InvariantCulture), metadata["optimizer.lr"]);
     }
 
-    [Fact]
-    public void A_run_cancelled_mid_epoch_resumes_to_the_same_bits_as_an_uninterrupted_run()
+    [Theory]
+    [InlineData(Precision.Fp32)]
+    [InlineData(Precision.Bf16)]
+    public void A_run_cancelled_mid_epoch_resumes_to_the_same_bits_as_an_uninterrupted_run(Precision precision)
     {
         using var train = TestRuns.Slice(0, 512);
         using var validation = TestRuns.Slice(512, 128);
-        var settings = TestRuns.Settings(epochs: 3);
+        var settings = TestRuns.Settings(epochs: 3) with { Precision = precision };
 
         using var reference = TestRuns.MaskedModel("mlp");
         var referenceHistory = new Trainer(settings).Train(reference, train, validation, checkpoints: TestRuns.Options(folder.File("reference")));
@@ -151,5 +153,33 @@ public sealed class TrainerCheckpointTests : IDisposable
         var e = Assert.Throws<CheckpointMismatchException>(() => new Trainer(TestRuns.Settings(epochs: 1)).Train(lenet, train, null, checkpoints: options));
         Assert.Equal("checkpoint is for model Mlp / policy erk@0.1, this run is LeNet5 / erk@0.1", e.Problem);
         Assert.Equal(options.LatestPath, e.Path);
+    }
+
+    [Fact]
+    public void A_float16_runs_loss_scale_is_saved_and_restored_and_its_absence_is_reported()
+    {
+        using var model = TestRuns.MaskedModel("mlp");
+        var settings = TestRuns.Settings() with { Precision = Precision.Fp16 };
+        using var optimizer = MaskedSgd.Create(model, settings);
+        var identity = new CheckpointIdentity("Mlp", "erk@0.1");
+        var scaler = new SparseDsl.Torch.Amp.GradScaler(init_scale: 8, growth_interval: 10);
+        scaler.load_state(1024, 7);
+        var path = folder.File("fp16.safetensors");
+        TrainingCheckpoint.Save(path, new TrainingState(model, identity, settings, optimizer, LearningRateSchedule.Create(optimizer, settings), Scaler: scaler), []);
+        var checkpoint = TrainingCheckpoint.Load(path);
+        Assert.Equal(("1024", "7"), (checkpoint.Content.Metadata["grad_scaler.scale"], checkpoint.Content.Metadata["grad_scaler.growth_tracker"]));
+
+        var restored = new SparseDsl.Torch.Amp.GradScaler(growth_interval: 10);
+        checkpoint.RestoreTraining(new TrainingState(model, identity, settings, optimizer, LearningRateSchedule.Create(optimizer, settings), Scaler: restored));
+        Assert.Equal((1024.0, 7), (restored.Scale, restored.GrowthTracker));
+
+        // Saved without a scaler (as a float32 run would be), restored into a float16 run: named, nothing changed.
+        var plain = folder.File("plain.safetensors");
+        TrainingCheckpoint.Save(plain, new TrainingState(model, identity, settings, optimizer, LearningRateSchedule.Create(optimizer, settings)), []);
+        var fresh = new SparseDsl.Torch.Amp.GradScaler(growth_interval: 10);
+        var error = Assert.Throws<CheckpointFormatException>(() => TrainingCheckpoint.Load(plain).RestoreTraining(
+            new TrainingState(model, identity, settings, optimizer, LearningRateSchedule.Create(optimizer, settings), Scaler: fresh)));
+        Assert.Contains("grad_scaler.scale", error.Message);
+        Assert.Equal(65536.0, fresh.Scale);
     }
 }

@@ -123,6 +123,20 @@ public class OptionsValidationTests
     }
 
     [Fact]
+    public void Precision_must_be_a_known_name_and_fp16_needs_cuda()
+    {
+        var unknown = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:Precision", "half")));
+        Assert.Equal("Training:Precision: 'half' is not valid; expected fp32, bf16 (CPU or CUDA) or fp16 (CUDA).", Assert.Single(unknown.Problems));
+        var cpu = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:Precision", "fp16"), ("Runtime:Device", "cpu")));
+        Assert.StartsWith("Training:Precision: fp16 needs a CUDA device", Assert.Single(cpu.Problems));
+        var bf16 = Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Training:Precision", "BF16"), ("Runtime:Device", "cpu"));
+        Assert.Equal(SparseDsl.Training.Precision.Bf16, bf16.Training.ToSettings(1).Precision);
+    }
+
+    [Fact]
     public void Warmup_problems_are_listed_with_their_keys()
     {
         var e = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),

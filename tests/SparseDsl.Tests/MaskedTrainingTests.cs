@@ -47,6 +47,48 @@ public class MaskedTrainingTests
     }
 
     [Fact]
+    public void Bfloat16_autocast_training_keeps_pruned_weights_zero_learns_and_differs_from_float32()
+    {
+        var (train, test) = SmallFashionMnist(4096, 1000);
+        using var _ = train;
+        using var __ = test;
+        float[] TrainedWeights(Precision precision, out double accuracy)
+        {
+            manual_seed(17);
+            using var model = ModelCatalog.Find("lenet5")!.Create();
+            Initialization.KaimingNormal(model);
+            RandomMasks.Apply(model, LayerDensities.For(model.Info, Allocation.Erk, 0.1), seed: 17, MaskSampling.Exact);
+            var settings = new TrainingSettings { Epochs = 2, LearningRate = 0.05, MilestoneFractions = [], Precision = precision };
+            new Trainer(settings).Train(model, train, validation: null);
+            foreach (var (name, layer) in model.MaskedLayers)
+            {
+                Assert.Equal(ScalarType.Float32, layer.weight.dtype);
+                var mask = layer.weight_mask.data<float>();
+                Assert.True(layer.weight.data<float>().Where((w, i) => mask[i] == 0f && w != 0f).All(_ => false), $"{name}: pruned weights moved");
+            }
+            accuracy = Evaluator.Evaluate(model, test).Accuracy;
+            return model.MaskedLayers[^1].Layer.weight.data<float>();
+        }
+
+        var fp32 = TrainedWeights(Precision.Fp32, out var fp32Accuracy);
+        var bf16 = TrainedWeights(Precision.Bf16, out var bf16Accuracy);
+        // Same seed, same batches: only the forward arithmetic differs, so the weights must too.
+        Assert.NotEqual(fp32, bf16);
+        Assert.True(bf16Accuracy > 0.65, $"bf16 autocast training should learn (float32 reached {fp32Accuracy:P2}); got {bf16Accuracy:P2}");
+    }
+
+    [Fact]
+    public void Float16_on_the_cpu_is_refused_before_training_with_the_fix_named()
+    {
+        var (train, _) = SmallFashionMnist(256, 1);
+        using var t = train;
+        using var model = ModelCatalog.Find("mlp")!.Create();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(new TrainingSettings { Epochs = 1, Precision = Precision.Fp16 }).Train(model, train, validation: null));
+        Assert.Contains("use bf16 on the CPU", error.Message);
+    }
+
+    [Fact]
     public void Masks_and_pruned_zeros_survive_a_move_to_the_device()
     {
         manual_seed(1);

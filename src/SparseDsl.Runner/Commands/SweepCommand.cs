@@ -6,6 +6,7 @@ using SparseDsl.Runner.Experiments;
 using SparseDsl.Runner.Options;
 using SparseDsl.Runner.Reporting;
 using SparseDsl.Torch;
+using SparseDsl.Training;
 
 namespace SparseDsl.Runner.Commands;
 
@@ -39,6 +40,10 @@ internal sealed class SweepCommand(RunnerOptions options, DistributedEnvironment
         if (pending.Count > 0)
         {
             var device = session?.Device ?? DeviceSelection.Resolve(options.Runtime.Device, logger);
+            // Runtime:Device=auto is known only now: fp16 on a machine without CUDA stops before the first run.
+            var precision = options.Training.ToSettings(0).Precision;
+            if (MixedPrecision.Problem(precision, device.type) is { } problem)
+                throw new InvalidOperationException($"Training:Precision={options.Training.Precision} cannot train on {device}: {problem}.");
             logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
             using var data = ExperimentData.Load(options.Data, device, logger);
             progress.Run(pending, new ProgressSettings(TimeSpan.FromSeconds(options.Output.LogInterval)), (folder, observer) =>

@@ -43,6 +43,10 @@ internal static class OptionsRules
         foreach (var (f, i) in t.MilestoneFractions.Select((f, i) => (f, i)))
             if (f is <= 0 or >= 1) yield return $"Training:MilestoneFractions:{i}: {f} must be in (0, 1) (a fraction of Training:Epochs).";
         foreach (var problem in WarmupProblems(t)) yield return problem;
+        if (!TrainingOptions.PrecisionNames.ContainsKey(t.Precision))
+            yield return $"Training:Precision: '{t.Precision}' is not valid; expected fp32, bf16 (CPU or CUDA) or fp16 (CUDA).";
+        else if (TrainingOptions.PrecisionNames[t.Precision] == Training.Precision.Fp16 && o.Runtime.Device.Equals("cpu", StringComparison.OrdinalIgnoreCase))
+            yield return "Training:Precision: fp16 needs a CUDA device (libtorch has no float16 convolution on the CPU); use bf16 with Runtime:Device=cpu.";
 
         var d = o.Data;
         if (d.Dataset is not ("fashion-mnist" or "mnist" or "cifar10" or "cifar100" or "imagefolder"))

@@ -23,6 +23,17 @@ public sealed class TrainingOptions
     /// <summary>The first warm-up epoch trains at LearningRate × this factor, rising linearly to LearningRate (PyTorch's LinearLR start_factor).</summary>
     public double WarmupStartFactor { get; set; } = 0.1;
 
+    /// <summary>fp32, bf16 (bfloat16 autocast; CPU or CUDA) or fp16 (float16 autocast with loss scaling; CUDA only).</summary>
+    public string Precision { get; set; } = "fp32";
+
+    /// <summary>The names <see cref="Precision"/> accepts.</summary>
+    public static readonly IReadOnlyDictionary<string, Training.Precision> PrecisionNames = new Dictionary<string, Training.Precision>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fp32"] = Training.Precision.Fp32,
+        ["bf16"] = Training.Precision.Bf16,
+        ["fp16"] = Training.Precision.Fp16,
+    };
+
     public TrainingSettings ToSettings(long seed) => new()
     {
         Epochs = Epochs,
@@ -36,5 +47,6 @@ public sealed class TrainingOptions
         LabelSmoothing = LabelSmoothing,
         Warmup = WarmupEpochs > 0 ? new LinearWarmup(WarmupEpochs, WarmupStartFactor) : null,
         Seed = seed,
+        Precision = PrecisionNames.GetValueOrDefault(Precision),
     };
 }

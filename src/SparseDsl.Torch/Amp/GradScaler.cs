@@ -15,7 +15,6 @@ public sealed class GradScaler
 {
     private readonly double growthFactor;
     private readonly double backoffFactor;
-    private readonly int growthInterval;
     private Tensor? foundInf;
     private bool unscaled;
 
@@ -26,10 +25,13 @@ public sealed class GradScaler
         if (!(growth_factor > 1)) throw new ArgumentOutOfRangeException(nameof(growth_factor), growth_factor, "growth_factor must be > 1");
         if (!(backoff_factor is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(backoff_factor), backoff_factor, "backoff_factor must be in (0, 1)");
         if (growth_interval < 1) throw new ArgumentOutOfRangeException(nameof(growth_interval), growth_interval, "growth_interval must be at least 1");
-        (Scale, growthFactor, backoffFactor, growthInterval, IsEnabled) = (init_scale, growth_factor, backoff_factor, growth_interval, enabled);
+        (Scale, growthFactor, backoffFactor, GrowthInterval, IsEnabled) = (init_scale, growth_factor, backoff_factor, growth_interval, enabled);
     }
 
     public bool IsEnabled { get; }
+
+    /// <summary>Clean steps in a row after which the scale grows.</summary>
+    public int GrowthInterval { get; }
 
     /// <summary>The current loss scale.</summary>
     public double Scale { get; private set; }
@@ -86,7 +88,7 @@ public sealed class GradScaler
             Scale *= backoffFactor;
             GrowthTracker = 0;
         }
-        else if (++GrowthTracker == growthInterval)
+        else if (++GrowthTracker == GrowthInterval)
         {
             Scale *= growthFactor;
             GrowthTracker = 0;
@@ -100,8 +102,8 @@ public sealed class GradScaler
     public void load_state(double scale, int growthTracker)
     {
         if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "the scale must be positive and finite");
-        if (growthTracker < 0 || growthTracker >= growthInterval)
-            throw new ArgumentOutOfRangeException(nameof(growthTracker), growthTracker, $"the growth tracker must be in [0, {growthInterval})");
+        if (growthTracker < 0 || growthTracker >= GrowthInterval)
+            throw new ArgumentOutOfRangeException(nameof(growthTracker), growthTracker, $"the growth tracker must be in [0, {GrowthInterval})");
         (Scale, GrowthTracker) = (scale, growthTracker);
     }
 }

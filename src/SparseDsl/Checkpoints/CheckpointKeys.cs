@@ -38,6 +38,11 @@ public static class CheckpointKeys
     /// <summary>Metadata: the schedule's type name (<c>MultiStepLR</c>).</summary>
     public const string SchedulerType = "scheduler_type";
 
+    /// <summary>Metadata prefix of the float16 loss scaler's state (<c>grad_scaler.scale</c>, <c>grad_scaler.growth_tracker</c>).</summary>
+    public const string GradScalerPrefix = "grad_scaler.";
+    public const string GradScalerScale = GradScalerPrefix + "scale";
+    public const string GradScalerGrowthTracker = GradScalerPrefix + "growth_tracker";
+
     /// <summary>Tensor: libtorch's default CPU generator state (uint8), as <c>torch.random.get_rng_state()</c>.</summary>
     public const string TorchCpuRngState = "rng.torch_cpu";
 

@@ -49,6 +49,11 @@ public sealed partial class TrainingCheckpoint
         }
         foreach (var (key, value) in state.Schedule.state_dict())
             metadata[CheckpointKeys.SchedulerPrefix + key] = FormatNumber(value);
+        if (state.Scaler is { IsEnabled: true } scaler)
+        {
+            metadata[CheckpointKeys.GradScalerScale] = FormatNumber(scaler.Scale);
+            metadata[CheckpointKeys.GradScalerGrowthTracker] = scaler.GrowthTracker.ToString(CultureInfo.InvariantCulture);
+        }
         tensors.Add(TensorBytes.ToSafetensors(CheckpointKeys.TorchCpuRngState, torch.random.get_rng_state()));
         metadata[ContentHash.MetadataKey] = ContentHash.Compute(tensors, metadata);
         return new SafetensorsFile(tensors, metadata);

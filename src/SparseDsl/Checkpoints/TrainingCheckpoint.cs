@@ -108,6 +108,7 @@ public sealed partial class TrainingCheckpoint
         var rng = Content.Find(CheckpointKeys.TorchCpuRngState) is { Dtype: SafetensorsDtype.U8, Shape.Count: 1 } found
             ? found
             : throw new CheckpointFormatException(Path, $"tensor '{CheckpointKeys.TorchCpuRngState}' (U8, one dimension) is missing");
+        var scalerState = state.Scaler is { IsEnabled: true } s ? ScalerState(s) : default;
 
         using var scope = NewDisposeScope();
         using (var optimizerState = OptimizerState())
@@ -123,8 +124,21 @@ public sealed partial class TrainingCheckpoint
             }
         }
         state.Schedule.load_state_dict(schedule);
+        if (state.Scaler is { IsEnabled: true } scaler) scaler.load_state(scalerState.Scale, scalerState.GrowthTracker);
         CopyInto(modelTensors);
         torch.random.set_rng_state(TensorBytes.ToTensor(rng));
+    }
+
+    /// <summary>The float16 loss scaler's scale and growth tracker, checked as the scaler would check them.</summary>
+    private (double Scale, int GrowthTracker) ScalerState(Torch.Amp.GradScaler scaler)
+    {
+        Content.Metadata.TryGetValue(CheckpointKeys.GradScalerScale, out var scaleText);
+        Content.Metadata.TryGetValue(CheckpointKeys.GradScalerGrowthTracker, out var trackerText);
+        if (scaleText is null || !double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || !(scale > 0) || double.IsInfinity(scale)
+            || trackerText is null || !int.TryParse(trackerText, NumberStyles.None, CultureInfo.InvariantCulture, out var tracker) || tracker >= scaler.GrowthInterval)
+            throw new CheckpointFormatException(Path, $"metadata '{CheckpointKeys.GradScalerScale}' (a positive number) and " +
+                $"'{CheckpointKeys.GradScalerGrowthTracker}' (a count below {scaler.GrowthInterval}) are missing or invalid; a float16 run's checkpoint needs both");
+        return (scale, tracker);
     }
 
     private void RequireIdentity(CheckpointIdentity run)

@@ -3,6 +3,7 @@ using SparseDsl.Checkpoints;
 using SparseDsl.Data;
 using SparseDsl.Modeling;
 using SparseDsl.Torch;
+using SparseDsl.Torch.Amp;
 using SparseDsl.Torch.Optim;
 using static SparseDsl.Torch.torch;
 
@@ -50,13 +51,16 @@ public sealed class Trainer(TrainingSettings settings)
     public IReadOnlyList<EpochMetrics> Train(SparseModule model, IBatchSource train, IBatchSource? validation,
         Action<EpochMetrics>? onEpoch = null, CancellationToken cancellation = default, CheckpointOptions? checkpoints = null)
     {
+        if (MixedPrecision.Problem(Settings.Precision, train.Device.type) is { } problem)
+            throw new InvalidOperationException($"Precision {Settings.Precision} cannot train on {train.Device}: {problem}.");
         using var optimizer = MaskedSgd.Create(model, Settings);
         var schedule = LearningRateSchedule.Create(optimizer, Settings);
+        var scaler = MixedPrecision.Scaler(Settings.Precision);
         var history = new List<EpochMetrics>(Settings.Epochs);
         var parallel = Distributed ? new DataParallelTraining(model, BucketCapMb) : null;
         if (parallel is not null && !DataParallelTraining.IsCoordinator) checkpoints = null;
         var state = checkpoints is null ? null : new TrainingState(model, new CheckpointIdentity(model.Info.Name, checkpoints.Policy),
-            Settings, optimizer, schedule, checkpoints.Configuration);
+            Settings, optimizer, schedule, checkpoints.Configuration, scaler);
         if (state is not null) history.AddRange(ResumeOrBegin(checkpoints!, state));
         var done = parallel?.ShareResume(history.Count, optimizer, schedule) ?? history.Count;
         for (var epoch = done + 1; epoch <= Settings.Epochs; epoch++)
@@ -64,7 +68,7 @@ public sealed class Trainer(TrainingSettings settings)
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var learningRate = optimizer.LearningRate;
-            var trainScore = RunEpoch(model, optimizer, train, epoch, clock, parallel, cancellation);
+            var trainScore = RunEpoch(model, optimizer, scaler, train, epoch, clock, parallel, cancellation);
             schedule.step();
             var validationScore = validation is null ? (Score?)null : Evaluator.Evaluate(model, validation);
             var metrics = new EpochMetrics(epoch, Settings.Epochs, learningRate, trainScore, validationScore, clock.Elapsed);
@@ -104,7 +108,7 @@ public sealed class Trainer(TrainingSettings settings)
     private static bool IsNewBest(List<EpochMetrics> history) =>
         history[^1].Validation is { } latest && history.SkipLast(1).All(m => m.Validation is not { } v || v.Accuracy < latest.Accuracy);
 
-    private Score RunEpoch(SparseModule model, SGD optimizer, IBatchSource data, int epoch, Stopwatch clock,
+    private Score RunEpoch(SparseModule model, SGD optimizer, GradScaler scaler, IBatchSource data, int epoch, Stopwatch clock,
         DataParallelTraining? parallel, CancellationToken cancellation)
     {
         model.train();
@@ -124,13 +128,19 @@ public sealed class Trainer(TrainingSettings settings)
             using var x = input;
             using var y = target;
             parallel?.BeforeForward();
-            var output = model.forward(x);
-            var loss = nn.functional.cross_entropy(output, y, label_smoothing: Settings.LabelSmoothing);
+            Tensor output, loss;
+            using (MixedPrecision.Autocast(Settings.Precision, data.Device))
+            {
+                output = model.forward(x);
+                loss = nn.functional.cross_entropy(output, y, label_smoothing: Settings.LabelSmoothing);
+            }
             optimizer.zero_grad();
-            loss.backward();
+            scaler.scale(loss).backward();
             // Averaged before the step: the optimizer masks the average, as it would mask each rank's gradient.
             parallel?.AfterBackward();
-            optimizer.step();
+            // float16: unscales, and skips the step when a gradient overflowed; otherwise just steps.
+            scaler.step(optimizer);
+            scaler.update();
             // Statistics stay on the device; the host reads them once per epoch.
             using (torch.no_grad())
             {

@@ -28,6 +28,13 @@ public sealed record TrainingSettings
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LinearWarmup? Warmup { get; init; }
 
+    /// <summary>
+    /// Forward-pass arithmetic (float32, or bfloat16/float16 autocast). Left out of the JSON when float32, so
+    /// checkpoints and run folders of float32 runs keep the names and hashes they had before the option existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Precision Precision { get; init; }
+
     /// <summary>Milestone epochs: each fraction of <see cref="Epochs"/>, rounded, kept when inside the run.</summary>
     public int[] MilestoneEpochs() =>
         [.. MilestoneFractions.Select(f => (int)Math.Round(f * Epochs)).Where(e => e > 0 && e < Epochs).Distinct().Order()];
