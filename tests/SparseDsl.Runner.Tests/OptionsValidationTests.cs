@@ -166,4 +166,15 @@ public class OptionsValidationTests
         Assert.Contains("\"warmupStartFactor\": 0.1", warm.Json);
         Assert.NotEqual(plain.Hash, warm.Hash);
     }
+
+    [Fact]
+    public void Mixed_precision_enters_the_run_configuration_only_when_on()
+    {
+        var spec = new SparseDsl.Runner.Experiments.RunSpec("Mlp", "erk", 0.1, 17);
+        var plain = new SparseDsl.Runner.Experiments.RunConfiguration(spec, new TrainingOptions().ToSettings(17), new DataOptions(), new ExperimentOptions());
+        var bf16 = new SparseDsl.Runner.Experiments.RunConfiguration(spec, new TrainingOptions { Precision = "bf16" }.ToSettings(17), new DataOptions(), new ExperimentOptions());
+        Assert.DoesNotContain("precision", plain.Json);
+        Assert.Contains("\"precision\": \"bf16\"", bf16.Json);
+        Assert.NotEqual(plain.Hash, bf16.Hash);
+    }
 }

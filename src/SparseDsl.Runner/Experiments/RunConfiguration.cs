@@ -79,6 +79,8 @@ public sealed class RunConfiguration
                 w.WriteNumber("warmupEpochs", warmup.Epochs);
                 w.WriteNumber("warmupStartFactor", warmup.StartFactor);
             }
+            // Likewise only when mixed: a bf16 run never lands in (or is skipped as) its float32 twin's folder.
+            if (t.Precision != Precision.Fp32) w.WriteString("precision", t.Precision.ToString().ToLowerInvariant());
             w.WriteEndObject();
             w.WriteStartObject("data");
             w.WriteString("dataset", data.Dataset);
