@@ -61,8 +61,33 @@ def cifar_resnet_20():
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 10))
 
 
-MODELS = {"lenet5": lenet5, "mlp": mlp, "cifar_resnet_20": cifar_resnet_20}
-INPUTS = {"lenet5": (1, 28, 28), "mlp": (1, 28, 28), "cifar_resnet_20": (3, 32, 32)}
+def wrn_28_10():
+    """WRN-28-10 as the official Random_Pruning code builds it (pre-activation blocks, dropout 0.3, 1x1 shortcut
+    convolution of the pre-activated input when the shape changes), as models/SparseDsl.Models/WideResNet.cs declares."""
+    class Block(nn.Module):
+        def __init__(self, f_in, f_out, stride):
+            super().__init__()
+            self.bn1, self.conv1 = nn.BatchNorm2d(f_in), nn.Conv2d(f_in, f_out, 3, stride=stride, padding=1, bias=False)
+            self.bn2, self.conv2 = nn.BatchNorm2d(f_out), nn.Conv2d(f_out, f_out, 3, padding=1, bias=False)
+            self.drop = nn.Dropout(0.3)
+            self.shortcut = nn.Conv2d(f_in, f_out, 1, stride=stride, bias=False) if stride != 1 or f_in != f_out else None
+
+        def forward(self, x):
+            pre = F.relu(self.bn1(x))
+            out = self.conv2(self.drop(F.relu(self.bn2(self.conv1(pre)))))
+            return out + (self.shortcut(pre) if self.shortcut is not None else x)
+
+    layers, f_in = [nn.Conv2d(3, 16, 3, padding=1, bias=False)], 16
+    for width, stride in ((160, 1), (320, 2), (640, 2)):
+        for j in range(4):
+            layers.append(Block(f_in, width, stride if j == 0 else 1))
+            f_in = width
+    return nn.Sequential(*layers, nn.BatchNorm2d(640), nn.ReLU(), nn.AvgPool2d(8), nn.Flatten(), nn.Linear(640, 10))
+
+
+MODELS = {"lenet5": lenet5, "mlp": mlp, "cifar_resnet_20": cifar_resnet_20, "wrn_28_10": wrn_28_10}
+INPUTS = {"lenet5": (1, 28, 28), "mlp": (1, 28, 28), "cifar_resnet_20": (3, 32, 32), "wrn_28_10": (3, 32, 32)}
+PRECISIONS = {"fp32": None, "bf16": torch.bfloat16, "fp16": torch.float16}
 
 
 def load_batches(path, shape, batch, count):
@@ -84,9 +109,9 @@ def peak_rss_mb():
         return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) // 1024
 
 
-def bench(name, make, density, batches, steps, repeats):
+def bench(name, make, density, batches, steps, repeats, device, precision):
     torch.manual_seed(17)
-    model = make()
+    model = make().to(device)
     weights = [m.weight for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
     masks = []
     if density < 1:
@@ -96,12 +121,16 @@ def bench(name, make, density, batches, steps, repeats):
             for w, m in zip(weights, masks):
                 w.mul_(m)
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
+    dtype = PRECISIONS[precision]
+    scaler = torch.cuda.amp.GradScaler(enabled=precision == "fp16")
 
     def step(x, y):
-        loss = F.cross_entropy(model(x), y)
+        with torch.autocast(device.type, dtype=dtype, enabled=dtype is not None):
+            loss = F.cross_entropy(model(x), y)
         opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
         with torch.no_grad():
             for w, m in zip(weights, masks):
                 w.mul_(m)
@@ -114,8 +143,10 @@ def bench(name, make, density, batches, steps, repeats):
         for i in range(steps):
             x, y = batches[i % len(batches)]
             step(x, y)
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
         rates.append(steps / (time.perf_counter() - start))
-    return {"engine": "pytorch", "model": name, "density": density, "steps_per_s": statistics.median(rates),
+    return {"engine": "pytorch", "model": name, "density": density, "device": device.type, "precision": precision, "steps_per_s": statistics.median(rates),
             "min": min(rates), "max": max(rates), "repeats": repeats, "steps": steps, "batch": batches[0][0].shape[0],
             "threads": torch.get_num_threads(), "peak_rss_mb": peak_rss_mb()}
 
@@ -130,10 +161,14 @@ def main():
     p.add_argument("--steps", type=int, default=100)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--device", default="cpu")
+    p.add_argument("--precision", default="fp32", choices=sorted(PRECISIONS))
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    batches = load_batches(a.data, INPUTS[a.model], a.batch, 50)
-    print(json.dumps(bench(a.model, MODELS[a.model], a.density, batches, a.steps, a.repeats)), flush=True)
+    device = torch.device(a.device)
+    batches = [(x.to(device), y.to(device)) for x, y in load_batches(a.data, INPUTS[a.model], a.batch, 50)]
+    result = bench(a.model, MODELS[a.model], a.density, batches, a.steps, a.repeats, device, a.precision)
+    print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -12,21 +12,28 @@ using static SparseDsl.Torch.torch;
 // bench/pytorch_step.py: 50 pre-made batches, 10 warm-up steps, then `repeats` timed runs of `steps` steps.
 // Prints one JSON line: median steps/s, min, max, peak RSS and the model's forward MACs per sample.
 //   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
+//                   [--device cpu|cuda] [--precision fp32|bf16|fp16]
+// On CUDA each timed repeat ends with a device synchronisation, so the clock covers the queued kernels.
 var modelName = Text("--model", "lenet5");
 var density = double.Parse(Text("--density", "1"), CultureInfo.InvariantCulture);
 var threads = Number("--threads", 2);
 var steps = Number("--steps", 100);
 var repeats = Number("--repeats", 5);
 var batchSize = Number("--batch", 128);
+var device = new SparseDsl.Torch.Device(Text("--device", "cpu"));
+var precision = Enum.Parse<Precision>(Text("--precision", "fp32"), ignoreCase: true);
 set_num_threads(threads);
+if (MixedPrecision.Problem(precision, device.type) is { } problem) throw new ArgumentException(problem);
 
 var entry = ModelCatalog.Find(modelName) ?? throw new ArgumentException($"unknown model {modelName}");
-var batches = MakeBatches(entry.Info, batchSize, 50);
+var batches = MakeBatches(entry.Info, batchSize, 50).Select(b => Moved(b, device)).ToList();
 manual_seed(17);
 using var model = entry.Create();
 var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
 // Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
 if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
+model.to(device);
+var scaler = MixedPrecision.Scaler(precision);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
 
 foreach (var b in batches.Take(10)) Step(b);
@@ -35,12 +42,13 @@ for (var r = 0; r < repeats; r++)
 {
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < steps; i++) Step(batches[i % batches.Count]);
+    if (device.type == SparseDsl.Torch.DeviceType.CUDA) cuda.synchronize(device);
     rates.Add(steps / clock.Elapsed.TotalSeconds);
 }
 rates.Sort();
 var weightMacs = entry.Info.Layers.Where(l => l.Kind is LayerKind.Conv2d or LayerKind.Linear).Sum(l => l.MacsPerSample);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"steps_per_s\": {rates[rates.Count / 2]}, " +
+    $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"device\": \"{device.type.ToString().ToLowerInvariant()}\", \"precision\": \"{precision.ToString().ToLowerInvariant()}\", \"steps_per_s\": {rates[rates.Count / 2]}, " +
     $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
     $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
 foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
@@ -48,10 +56,21 @@ foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 void Step((Tensor X, Tensor Y) batch)
 {
     using var scope = NewDisposeScope();
-    var loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
+    Tensor loss;
+    using (MixedPrecision.Autocast(precision, device)) loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
     optimizer.zero_grad();
-    loss.backward();
-    optimizer.step();
+    scaler.scale(loss).backward();
+    scaler.step(optimizer);
+    scaler.update();
+}
+
+static (Tensor, Tensor) Moved((Tensor X, Tensor Y) batch, SparseDsl.Torch.Device device)
+{
+    if (device.type == SparseDsl.Torch.DeviceType.CPU) return batch;
+    var moved = (batch.X.to(device).DetachFromDisposeScope(), batch.Y.to(device).DetachFromDisposeScope());
+    batch.X.Dispose();
+    batch.Y.Dispose();
+    return moved;
 }
 
 // Real Fashion-MNIST for 1×28×28 models; seeded random images of the model's input shape otherwise (no CIFAR
