@@ -5,6 +5,7 @@ using SparseDsl.Data;
 using SparseDsl.Generated;
 using SparseDsl.Modeling;
 using SparseDsl.Sparsity;
+using SparseDsl.Torch;
 using SparseDsl.Training;
 using static SparseDsl.Torch.torch;
 
@@ -12,6 +13,9 @@ using static SparseDsl.Torch.torch;
 // bench/pytorch_step.py: 50 pre-made batches, 10 warm-up steps, then `repeats` timed runs of `steps` steps.
 // Prints one JSON line: median steps/s, min, max, peak RSS and the model's forward MACs per sample.
 //   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
+// Started with the launch environment (MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK; bench/ddp_step.sh does
+// it), each process is one rank of data-parallel training over Gloo: --batch is then the per-rank batch, gradients
+// are averaged through DistributedDataParallel, and rank 0 alone prints.
 var modelName = Text("--model", "lenet5");
 var density = double.Parse(Text("--density", "1"), CultureInfo.InvariantCulture);
 var threads = Number("--threads", 2);
@@ -19,6 +23,8 @@ var steps = Number("--steps", 100);
 var repeats = Number("--repeats", 5);
 var batchSize = Number("--batch", 128);
 set_num_threads(threads);
+var launch = DistributedEnvironment.FromProcess();
+if (launch is not null) distributed.init_process_group("gloo", launch);
 
 var entry = ModelCatalog.Find(modelName) ?? throw new ArgumentException($"unknown model {modelName}");
 var batches = MakeBatches(entry.Info, batchSize, 50);
@@ -28,6 +34,8 @@ var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
 // Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
 if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
+var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model,
+    buffer_filter: name => !name.EndsWith(nameof(IMaskedLayer.weight_mask), StringComparison.Ordinal));
 
 foreach (var b in batches.Take(10)) Step(b);
 var rates = new List<double>();
@@ -38,19 +46,24 @@ for (var r = 0; r < repeats; r++)
     rates.Add(steps / clock.Elapsed.TotalSeconds);
 }
 rates.Sort();
+if (launch is not null) distributed.destroy_process_group();
 var weightMacs = entry.Info.Layers.Where(l => l.Kind is LayerKind.Conv2d or LayerKind.Linear).Sum(l => l.MacsPerSample);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+if (launch is not { Rank: > 0 })
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"steps_per_s\": {rates[rates.Count / 2]}, " +
     $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
+    $"\"world_size\": {launch?.WorldSize ?? 1}, \"ms_per_step\": {1000 / rates[rates.Count / 2]}, " +
     $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
 foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 
 void Step((Tensor X, Tensor Y) batch)
 {
     using var scope = NewDisposeScope();
+    replica?.sync_buffers();
     var loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
     optimizer.zero_grad();
     loss.backward();
+    replica?.average_gradients();
     optimizer.step();
 }
 
