@@ -34,7 +34,7 @@ var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
 // Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
 if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
-var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model,
+using var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model,
     buffer_filter: name => !name.EndsWith(nameof(IMaskedLayer.weight_mask), StringComparison.Ordinal));
 
 foreach (var b in batches.Take(10)) Step(b);
@@ -63,7 +63,7 @@ void Step((Tensor X, Tensor Y) batch)
     var loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
     optimizer.zero_grad();
     loss.backward();
-    replica?.average_gradients();
+    replica?.wait_for_gradients();
     optimizer.step();
 }
 
