@@ -15,13 +15,14 @@ using static SparseDsl.Torch.torch;
 //   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
 // Started with the launch environment (MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK; bench/ddp_step.sh does
 // it), each process is one rank of data-parallel training over Gloo: --batch is then the per-rank batch, gradients
-// are averaged through DistributedDataParallel, and rank 0 alone prints.
+// are averaged through DistributedDataParallel (buckets of --bucket-mb MiB, default 25), and rank 0 alone prints.
 var modelName = Text("--model", "lenet5");
 var density = double.Parse(Text("--density", "1"), CultureInfo.InvariantCulture);
 var threads = Number("--threads", 2);
 var steps = Number("--steps", 100);
 var repeats = Number("--repeats", 5);
 var batchSize = Number("--batch", 128);
+var bucketMb = double.Parse(Text("--bucket-mb", "25"), CultureInfo.InvariantCulture);
 set_num_threads(threads);
 var launch = DistributedEnvironment.FromProcess();
 if (launch is not null) distributed.init_process_group("gloo", launch);
@@ -34,7 +35,7 @@ var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
 // Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
 if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
-using var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model,
+using var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model, bucketMb,
     buffer_filter: name => !name.EndsWith(nameof(IMaskedLayer.weight_mask), StringComparison.Ordinal));
 
 foreach (var b in batches.Take(10)) Step(b);
@@ -52,7 +53,7 @@ if (launch is not { Rank: > 0 })
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"steps_per_s\": {rates[rates.Count / 2]}, " +
     $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
-    $"\"world_size\": {launch?.WorldSize ?? 1}, \"ms_per_step\": {1000 / rates[rates.Count / 2]}, " +
+    $"\"world_size\": {launch?.WorldSize ?? 1}, \"bucket_mb\": {bucketMb}, \"ms_per_step\": {1000 / rates[rates.Count / 2]}, " +
     $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
 foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 

@@ -20,8 +20,8 @@ using static SparseDsl.Torch.torch;
 //   overlap <bucket-cap-mb>   3 steps of DistributedDataParallel on LeNet-5, each rank with its own batch; per step
 //       prints the bucket statistics, how far the averaged gradients are from an all-reduce of the local ones made by
 //       hand (0 when right), how far from the local ones (> 0: averaging happened), and the live tensor handles.
-//   unused   a model with a parameter left out of the loss: the first step's wait_for_gradients error is printed,
-//       then a step that uses every parameter must still average correctly.
+//   unused   a model with a parameter left out of the loss, then two backward passes before one wait: both errors
+//       of wait_for_gradients are printed; a third step that uses every parameter must still average correctly.
 // Exit codes: 0 done, 2 usage, 4 masks differ between ranks, 5 invalid launch environment, 6 stopped as asked.
 const int GlobalBatch = 64;
 const long Seed = 17;
