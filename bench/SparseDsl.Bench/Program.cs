@@ -5,6 +5,7 @@ using SparseDsl.Data;
 using SparseDsl.Generated;
 using SparseDsl.Modeling;
 using SparseDsl.Sparsity;
+using SparseDsl.Torch;
 using SparseDsl.Training;
 using static SparseDsl.Torch.torch;
 
@@ -14,6 +15,9 @@ using static SparseDsl.Torch.torch;
 //   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
 //                   [--device cpu|cuda] [--precision fp32|bf16|fp16]
 // On CUDA each timed repeat ends with a device synchronisation, so the clock covers the queued kernels.
+// Started with the launch environment (MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK; bench/ddp_step.sh does
+// it), each process is one rank of data-parallel training over Gloo: --batch is then the per-rank batch, gradients
+// are averaged through DistributedDataParallel (buckets of --bucket-mb MiB, default 25), and rank 0 alone prints.
 var modelName = Text("--model", "lenet5");
 var density = double.Parse(Text("--density", "1"), CultureInfo.InvariantCulture);
 var threads = Number("--threads", 2);
@@ -22,8 +26,11 @@ var repeats = Number("--repeats", 5);
 var batchSize = Number("--batch", 128);
 var device = new SparseDsl.Torch.Device(Text("--device", "cpu"));
 var precision = Enum.Parse<Precision>(Text("--precision", "fp32"), ignoreCase: true);
+var bucketMb = double.Parse(Text("--bucket-mb", "25"), CultureInfo.InvariantCulture);
 set_num_threads(threads);
 if (MixedPrecision.Problem(precision, device.type) is { } problem) throw new ArgumentException(problem);
+var launch = DistributedEnvironment.FromProcess();
+if (launch is not null) distributed.init_process_group("gloo", launch);
 
 var entry = ModelCatalog.Find(modelName) ?? throw new ArgumentException($"unknown model {modelName}");
 var batches = MakeBatches(entry.Info, batchSize, 50).Select(b => Moved(b, device)).ToList();
@@ -35,6 +42,8 @@ if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocat
 model.to(device);
 var scaler = MixedPrecision.Scaler(precision);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
+using var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model, bucketMb,
+    buffer_filter: name => !name.EndsWith(nameof(IMaskedLayer.weight_mask), StringComparison.Ordinal));
 
 foreach (var b in batches.Take(10)) Step(b);
 var rates = new List<double>();
@@ -46,20 +55,25 @@ for (var r = 0; r < repeats; r++)
     rates.Add(steps / clock.Elapsed.TotalSeconds);
 }
 rates.Sort();
+if (launch is not null) distributed.destroy_process_group();
 var weightMacs = entry.Info.Layers.Where(l => l.Kind is LayerKind.Conv2d or LayerKind.Linear).Sum(l => l.MacsPerSample);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+if (launch is not { Rank: > 0 })
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"device\": \"{device.type.ToString().ToLowerInvariant()}\", \"precision\": \"{precision.ToString().ToLowerInvariant()}\", \"steps_per_s\": {rates[rates.Count / 2]}, " +
     $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
+    $"\"world_size\": {launch?.WorldSize ?? 1}, \"bucket_mb\": {bucketMb}, \"ms_per_step\": {1000 / rates[rates.Count / 2]}, " +
     $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
 foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 
 void Step((Tensor X, Tensor Y) batch)
 {
     using var scope = NewDisposeScope();
+    replica?.sync_buffers();
     Tensor loss;
     using (MixedPrecision.Autocast(precision, device)) loss = nn.functional.cross_entropy(model.forward(batch.X), batch.Y);
     optimizer.zero_grad();
     scaler.scale(loss).backward();
+    replica?.wait_for_gradients();
     scaler.step(optimizer);
     scaler.update();
 }

@@ -90,16 +90,18 @@ public static partial class torch
         public static void barrier() => NativeLib.Check(NativeMethods.sdt_dist_barrier(Group()));
 
         /// <summary>
-        /// Averages the gradients of <paramref name="parameters"/> across ranks, as DistributedDataParallel does after
-        /// backward: packed into flat buckets of at most <paramref name="bucket_cap_mb"/> MiB, all buckets' all-reduces
-        /// in flight together, then divided by the world size. Every parameter must have a gradient.
+        /// The native reducer behind <see cref="nn.parallel.DistributedDataParallel"/>: hooks on the gradient accumulators
+        /// of <paramref name="parameters"/> that all-reduce buckets of at most <paramref name="bucketBytes"/> bytes as
+        /// backward produces them. Every rank must pass the same parameters in the same order.
         /// </summary>
-        public static unsafe void average_gradients(IReadOnlyList<nn.Parameter> parameters, double bucket_cap_mb = 25)
+        internal static unsafe GradReducerHandle new_gradient_reducer(IReadOnlyList<(string name, nn.Parameter parameter)> parameters, long bucketBytes)
         {
-            if (bucket_cap_mb <= 0) throw new ArgumentOutOfRangeException(nameof(bucket_cap_mb), bucket_cap_mb, "bucket size must be positive");
-            var bytes = (long)(bucket_cap_mb * 1024 * 1024);
-            Collective(parameters, (p, n) =>
-                NativeMethods.sdt_dist_average_gradients(Group(), p, n, bytes));
+            using var handles = new BorrowedHandles([.. parameters.Select(p => (Tensor)p.parameter)]);
+            string[] names = [.. parameters.Select(p => p.name)];
+            IntPtr pointer;
+            fixed (IntPtr* p = handles.Pointers)
+                NativeLib.Check(NativeMethods.sdt_grad_reducer_new(Group(), p, names, parameters.Count, bucketBytes, out pointer));
+            return new GradReducerHandle(pointer);
         }
 
         /// <summary>Leaves the default group; the process may join another afterwards.</summary>

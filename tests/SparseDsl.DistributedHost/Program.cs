@@ -17,6 +17,11 @@ using static SparseDsl.Torch.torch;
 //       to <weights-file> as raw float32, parameters then buffers. --corrupt-mask flips one mask entry on rank 1;
 //       --stop-after-epoch E cancels the run once epoch E is checkpointed (exit 6), and the same command resumes it.
 //   collectives   all_reduce (SUM, MAX), broadcast and barrier; prints what each rank ends with.
+//   overlap <bucket-cap-mb>   3 steps of DistributedDataParallel on LeNet-5, each rank with its own batch; per step
+//       prints the bucket statistics, how far the averaged gradients are from an all-reduce of the local ones made by
+//       hand (0 when right), how far from the local ones (> 0: averaging happened), and the live tensor handles.
+//   unused   a model with a parameter left out of the loss, then two backward passes before one wait: both errors
+//       of wait_for_gradients are printed; a third step that uses every parameter must still average correctly.
 // Exit codes: 0 done, 2 usage, 4 masks differ between ranks, 5 invalid launch environment, 6 stopped as asked.
 const int GlobalBatch = 64;
 const long Seed = 17;
@@ -27,6 +32,8 @@ try
     return args switch
     {
         ["collectives"] => Collectives(environment!),
+        ["overlap", var cap] => GradientSteps.Overlap(environment!, double.Parse(cap, CultureInfo.InvariantCulture)),
+        ["unused"] => GradientSteps.Unused(environment!),
         ["train", var weights, var runFolder, .. var rest] => Train(environment, weights, runFolder, rest.Contains("--corrupt-mask"),
             rest.SkipWhile(a => a != "--stop-after-epoch").Skip(1).Select(e => int.Parse(e, CultureInfo.InvariantCulture)).FirstOrDefault()),
         _ => Usage(),

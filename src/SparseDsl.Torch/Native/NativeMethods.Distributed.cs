@@ -15,5 +15,13 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static unsafe partial int sdt_dist_all_reduce(ProcessGroupHandle group, IntPtr* tensors, int n, int op);
     [LibraryImport(Lib)] internal static unsafe partial int sdt_dist_broadcast(ProcessGroupHandle group, IntPtr* tensors, int n, int root);
     [LibraryImport(Lib)] internal static partial int sdt_dist_barrier(ProcessGroupHandle group);
-    [LibraryImport(Lib)] internal static unsafe partial int sdt_dist_average_gradients(ProcessGroupHandle group, IntPtr* parameters, int n, long bucketBytes);
+
+    // The data-parallel gradient reducer (native/src/grad_reducer.cpp).
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int sdt_grad_reducer_new(ProcessGroupHandle group, IntPtr* parameters, string[] names, int n,
+        long bucketBytes, out IntPtr reducer);
+
+    [LibraryImport(Lib)] internal static partial int sdt_grad_reducer_finish(GradReducerHandle reducer);
+    [LibraryImport(Lib)] internal static partial int sdt_grad_reducer_stats(GradReducerHandle reducer, out int buckets, out int launched, out int held);
+    [LibraryImport(Lib)] internal static partial void sdt_grad_reducer_free(IntPtr reducer);
 }

@@ -8,11 +8,12 @@ namespace SparseDsl.Training;
 
 /// <summary>
 /// The trainer's side of data parallelism over torch.distributed's default group (see <see cref="Trainer.Distributed"/>):
-/// every rank holds a replica and a shard of the data; gradients are averaged after backward, before the optimizer
-/// masks them (the masks are identical on every rank, so masking the average equals averaging the masked gradients).
-/// Rank 0 alone checkpoints; a resume restores rank 0 from its checkpoint and copies its state to the others.
+/// every rank holds a replica and a shard of the data; gradients are all-reduced in buckets while backward runs and
+/// awaited after it, before the optimizer masks them (the masks are identical on every rank, so masking the average
+/// equals averaging the masked gradients). Rank 0 alone checkpoints; a resume restores rank 0 from its checkpoint and
+/// copies its state to the others. Disposing it removes the gradient hooks from the model.
 /// </summary>
-internal sealed class DataParallelTraining(SparseModule model, double bucketCapMb)
+internal sealed class DataParallelTraining(SparseModule model, double bucketCapMb) : IDisposable
 {
     // Masks never change during training: they are checked once (MaskAgreement) and not re-sent every step.
     private readonly nn.parallel.DistributedDataParallel replica = new(model, bucketCapMb,
@@ -25,7 +26,10 @@ internal sealed class DataParallelTraining(SparseModule model, double bucketCapM
 
     public void BeforeForward() => replica.sync_buffers();
 
-    public void AfterBackward() => replica.average_gradients();
+    /// <summary>Waits for the gradient all-reduces that backward started; the gradients are then averaged.</summary>
+    public void AfterBackward() => replica.wait_for_gradients();
+
+    public void Dispose() => replica.Dispose();
 
     /// <summary>
     /// Tells every rank how many epochs rank 0 restored and, when it restored some, gives every rank rank 0's weights,

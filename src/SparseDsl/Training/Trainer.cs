@@ -27,7 +27,8 @@ public sealed class Trainer(TrainingSettings settings)
     /// <summary>
     /// Data-parallel training over torch.distributed's default group (initialised by the caller): every rank trains a
     /// replica on its shard of the training data (<see cref="DataShard"/>) with <see cref="TrainingSettings.BatchSize"/>
-    /// as its per-rank batch (the caller divides the global batch by the world size), gradients are averaged across ranks after backward, the epoch's training score
+    /// as its per-rank batch (the caller divides the global batch by the world size), gradients are averaged across ranks
+    /// (all-reduced in buckets while backward runs, as PyTorch's DistributedDataParallel), the epoch's training score
     /// covers every rank, and only rank 0 writes checkpoints (the others pass none, or have theirs ignored).
     /// Start-up copies rank 0's weights and buffers to every rank; check beforehand that the masks agree
     /// (<see cref="MaskAgreement"/>), since the copy would hide a mismatch.
@@ -57,7 +58,7 @@ public sealed class Trainer(TrainingSettings settings)
         var schedule = LearningRateSchedule.Create(optimizer, Settings);
         var scaler = MixedPrecision.Scaler(Settings.Precision);
         var history = new List<EpochMetrics>(Settings.Epochs);
-        var parallel = Distributed ? new DataParallelTraining(model, BucketCapMb) : null;
+        using var parallel = Distributed ? new DataParallelTraining(model, BucketCapMb) : null;
         if (parallel is not null && !DataParallelTraining.IsCoordinator) checkpoints = null;
         var state = checkpoints is null ? null : new TrainingState(model, new CheckpointIdentity(model.Info.Name, checkpoints.Policy),
             Settings, optimizer, schedule, checkpoints.Configuration, scaler);
@@ -136,7 +137,8 @@ public sealed class Trainer(TrainingSettings settings)
             }
             optimizer.zero_grad();
             scaler.scale(loss).backward();
-            // Averaged before the step: the optimizer masks the average, as it would mask each rank's gradient.
+            // Averaged before the step (backward started the all-reduces; this waits for them): the optimizer masks the
+            // average, as it would mask each rank's gradient.
             parallel?.AfterBackward();
             // float16: unscales, and skips the step when a gradient overflowed; otherwise just steps.
             scaler.step(optimizer);

@@ -1,8 +1,9 @@
 // torch.distributed through c10d: a TCPStore rendezvous and a Gloo (CPU) or NCCL (CUDA) process group, with
-// all-reduce, broadcast, barrier and the bucketed gradient averaging of data-parallel training.
+// all-reduce, broadcast and barrier (data-parallel gradient averaging: grad_reducer.cpp).
 // Compiled against whatever c10d the libtorch has: Gloo when it was built with it (Debian's libtorch-dev is),
 // NCCL only when CMake found it (SDT_HAVE_NCCL); a missing backend is a clear error at init, not a build failure.
 #include "shim.h"
+#include "process_group.h"
 
 #ifdef SDT_HAVE_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -17,19 +18,9 @@
 #include <functional>
 
 namespace {
-using Work = c10::intrusive_ptr<c10d::Work>;
-
-// The backend behind type-erased calls: c10d's class hierarchy differs between libtorch 1.x (ProcessGroup)
-// and 2.x (Backend), but both backends have these three members with the same signatures.
-struct ProcessGroupHandle {
-    std::string backend;
-    int rank = 0;
-    int size = 1;
-    c10::intrusive_ptr<c10d::Store> store;
-    std::function<Work(std::vector<at::Tensor>&, const c10d::AllreduceOptions&)> allreduce;
-    std::function<Work(std::vector<at::Tensor>&, const c10d::BroadcastOptions&)> broadcast;
-    std::function<Work(const c10d::BarrierOptions&)> barrier;
-};
+using sdt::group_of;
+using sdt::ProcessGroupHandle;
+using sdt::Work;
 
 template <typename Group>
 void bind(ProcessGroupHandle& handle, const c10::intrusive_ptr<Group>& group) {
@@ -55,11 +46,6 @@ std::shared_ptr<::gloo::transport::Device> gloo_device(const std::string& master
 
 void wait_all(std::vector<Work>& works) {
     for (auto& work : works) work->wait();
-}
-
-ProcessGroupHandle& group_of(void* group) {
-    if (!group) throw std::runtime_error("the process group is not initialised (call init_process_group first)");
-    return *static_cast<ProcessGroupHandle*>(group);
 }
 }  // namespace
 
@@ -159,59 +145,4 @@ SDT_API int sdt_dist_broadcast(void* group, const Tensor* tensors, int n, int ro
 
 SDT_API int sdt_dist_barrier(void* group) {
     SDT_STATUS(auto& g = group_of(group); g.barrier(c10d::BarrierOptions())->wait();)
-}
-
-// Data-parallel gradient averaging, as DistributedDataParallel does it: the gradients of the n parameters, in
-// order, are packed into flat buckets of at most bucket_bytes (one dtype and device per bucket), every bucket's
-// all-reduce is started before the first is waited on (so communication of one overlaps packing of the next),
-// then each bucket is divided by the world size and copied back. Every rank must pass the same parameters in
-// the same order, each with a gradient: a missing one is an error here, not a silent hang on the other ranks.
-SDT_API int sdt_dist_average_gradients(void* group, const Tensor* params, int n, int64_t bucket_bytes) {
-    SDT_STATUS(
-        auto& g = group_of(group);
-        if (bucket_bytes <= 0) throw std::invalid_argument("bucket size must be positive");
-        at::NoGradGuard no_grad;
-        std::vector<at::Tensor> grads;
-        for (int i = 0; i < n; ++i) {
-            const at::Tensor& grad = params[i]->grad();
-            if (!grad.defined())
-                throw std::runtime_error("parameter " + std::to_string(i) + " has no gradient: with data parallelism every "
-                                         "parameter must take part in the loss on every rank");
-            grads.push_back(grad);
-        }
-        // Buckets: runs of consecutive gradients of one dtype and device, up to bucket_bytes (at least one each).
-        std::vector<std::vector<size_t>> buckets;
-        int64_t filled = 0;
-        for (size_t i = 0; i < grads.size(); ++i) {
-            const auto bytes = static_cast<int64_t>(grads[i].numel() * grads[i].element_size());
-            bool fresh = buckets.empty() || filled + bytes > bucket_bytes ||
-                         grads[buckets.back().front()].scalar_type() != grads[i].scalar_type() ||
-                         grads[buckets.back().front()].device() != grads[i].device();
-            if (fresh) {
-                buckets.emplace_back();
-                filled = 0;
-            }
-            buckets.back().push_back(i);
-            filled += bytes;
-        }
-        std::vector<at::Tensor> flats;
-        std::vector<Work> works;
-        c10d::AllreduceOptions options;  // SUM
-        for (const auto& bucket : buckets) {
-            std::vector<at::Tensor> parts;
-            for (auto i : bucket) parts.push_back(grads[i].reshape({-1}));
-            std::vector<at::Tensor> flat{at::cat(parts)};
-            works.push_back(g.allreduce(flat, options));
-            flats.push_back(flat[0]);
-        }
-        for (size_t b = 0; b < buckets.size(); ++b) {
-            works[b]->wait();
-            flats[b].div_(static_cast<double>(g.size));
-            int64_t offset = 0;
-            for (auto i : buckets[b]) {
-                const auto count = grads[i].numel();
-                grads[i].copy_(flats[b].narrow(0, offset, count).view(grads[i].sizes()));
-                offset += count;
-            }
-        })
 }
