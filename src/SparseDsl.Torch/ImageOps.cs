@@ -104,6 +104,16 @@ public static class ImageOps
                 mean.Length, useTensorOps));
     }
 
+    /// <summary>
+    /// <see cref="CropFlipNormalize(Tensor, ReadOnlySpan{long}, long, long, long, ReadOnlySpan{double}, ReadOnlySpan{double}, bool)"/>
+    /// with everything on the batch's device: <paramref name="choices"/> int64 [B, 3] (whose range the caller checked
+    /// when it made them), <paramref name="scale"/> = 1 / (255·std) and <paramref name="shift"/> = mean / std as float32
+    /// [1, C, 1, 1]. On a GPU nothing is copied from the host, so the step does not wait for the queued work.
+    /// </summary>
+    public static Tensor CropFlipNormalize(Tensor images, Tensor choices, long padding, long outHeight, long outWidth, Tensor scale, Tensor shift) =>
+        NativeLib.Wrap(NativeMethods.sdt_image_crop_flip_normalize_on_device(images.Handle, choices.Handle, padding, outHeight, outWidth,
+            scale.Handle, shift.Handle));
+
     private static void CheckRgbStatistics(ReadOnlySpan<double> mean, ReadOnlySpan<double> std)
     {
         if (mean.Length != 3 || std.Length != 3) throw new ArgumentException("RGB images take three mean and three std values");

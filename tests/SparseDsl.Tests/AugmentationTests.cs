@@ -141,4 +141,31 @@ public class AugmentationTests
         }
         Assert.NotEqual(first[0].Input.data<float>(), nextEpoch[0].Input.data<float>());
     }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(2, false)]
+    [InlineData(0, true)]
+    public void Choices_sent_to_the_device_once_per_epoch_give_the_batches_of_the_per_batch_path(int prefetch, bool dropLast)
+    {
+        // CUDA takes the once-per-epoch path by default; here it is forced on the CPU and compared with the fused path.
+        var random = new Random(5);
+        var pixels = new byte[45 * 3 * 8 * 8];
+        random.NextBytes(pixels);
+        var labels = Enumerable.Range(0, 45).Select(i => (byte)(i % 10)).ToArray();
+        var data = new ImageDataset("t", pixels, labels, 3, 8, 8, 10, [0.4914, 0.4822, 0.4465], [0.2470, 0.2435, 0.2616]);
+        using var perBatch = new DeviceBatches(data, CPU, RandomCropFlip.Cifar, prefetch);
+        using var perEpoch = new DeviceBatches(data, CPU, RandomCropFlip.Cifar, prefetch) { ChoicesOnDevice = true };
+        Assert.False(perBatch.ChoicesOnDevice);
+
+        using var scope = NewDisposeScope();
+        var expected = perBatch.Epoch(16, shuffle: true, seed: 17, epoch: 3, dropLast: dropLast).ToList();
+        var actual = perEpoch.Epoch(16, shuffle: true, seed: 17, epoch: 3, dropLast: dropLast).ToList();
+        Assert.Equal(dropLast ? 2 : 3, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            Assert.Equal(e.Input.data<float>(), a.Input.data<float>());
+            Assert.Equal(e.Target.data<long>(), a.Target.data<long>());
+        }
+    }
 }

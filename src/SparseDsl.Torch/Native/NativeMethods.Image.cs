@@ -18,4 +18,8 @@ internal static partial class NativeMethods
     // choices: count × (top, left, flip); mean/std: channels doubles each.
     [LibraryImport(Lib)] internal static unsafe partial TensorHandle sdt_image_crop_flip_normalize(TensorHandle images, long* choices, long count, long padding,
         long outHeight, long outWidth, double* mean, double* std, long channels, [MarshalAs(UnmanagedType.U1)] bool useTensorOps);
+
+    // choices int64 [B, 3], scale/shift float32 [1, C, 1, 1], all on the images' device.
+    [LibraryImport(Lib)] internal static partial TensorHandle sdt_image_crop_flip_normalize_on_device(TensorHandle images, TensorHandle choices,
+        long padding, long outHeight, long outWidth, TensorHandle scale, TensorHandle shift);
 }

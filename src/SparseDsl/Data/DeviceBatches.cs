@@ -37,7 +37,15 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         using var cpuShift = torch.tensor(data.Mean.Zip(data.Std, (m, s) => (float)(m / s)).ToArray(), [1, c, 1, 1]);
         scale = cpuScale.to(device).DetachFromDisposeScope();
         shift = cpuShift.to(device).DetachFromDisposeScope();
+        ChoicesOnDevice = device.type == DeviceType.CUDA;
     }
+
+    /// <summary>
+    /// With <see cref="Augmentation"/>: whether an epoch's crop and flip choices go to the device in one copy at the
+    /// start of the epoch (the default on CUDA, where a copy from the host per batch would make every step wait for
+    /// the queued work) rather than with each batch (the CPU's fused path, faster there). The batches are equal.
+    /// </summary>
+    public bool ChoicesOnDevice { get; init; }
 
     public ImageDataset Dataset { get; }
 
@@ -72,25 +80,41 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         var order = DataShard.EpochOrder(Count, shuffle, seed, epoch, shard);
         var total = order?.Length ?? Count;
         var batches = BatchCount(batchSize, dropLast, shard);
-        return WithOrderOnDevice(order, onDevice => Prefetch == 0
-            ? Inline(batches, b => MakeBatch(b, batchSize, total, onDevice, seed, epoch), cancellation)
-            : Prefetched(batches, b => MakeBatch(b, batchSize, total, onDevice, seed, epoch), cancellation));
+        var choices = Augmentation is { } augmentation && ChoicesOnDevice ? EpochChoices(augmentation, batches, batchSize, total, seed, epoch) : null;
+        return WithEpochOnDevice(order, choices, (onDevice, choicesOnDevice) => Prefetch == 0
+            ? Inline(batches, b => MakeBatch(b, batchSize, total, onDevice, choicesOnDevice, seed, epoch), cancellation)
+            : Prefetched(batches, b => MakeBatch(b, batchSize, total, onDevice, choicesOnDevice, seed, epoch), cancellation));
+    }
+
+    /// <summary>Every batch's (top, left, flip) choices of the epoch, in batch order: the same draws as per batch.</summary>
+    private long[] EpochChoices(RandomCropFlip augmentation, int batches, int batchSize, int total, long seed, int epoch)
+    {
+        var all = new List<long>(Math.Min(total, batches * batchSize) * 3);
+        for (var b = 0; b < batches; b++)
+            all.AddRange(augmentation.Choices(Math.Min(batchSize, total - b * batchSize), seed, epoch, b));
+        // The native call trusts choices already on the device (checking them there would wait for it): check here.
+        long maxTop = 2L * augmentation.Padding, maxLeft = 2L * augmentation.Padding;
+        for (var i = 0; i < all.Count; i += 3)
+            if (all[i] < 0 || all[i] > maxTop || all[i + 1] < 0 || all[i + 1] > maxLeft || all[i + 2] is not (0 or 1))
+                throw new InvalidOperationException($"crop choice {i / 3} ({all[i]}, {all[i + 1]}, {all[i + 2]}) is outside [0, {maxTop}]² × {{0, 1}}");
+        return [.. all];
     }
 
     /// <summary>
-    /// The epoch's order goes to the device once, and each batch gathers through a slice of it: on a GPU every
-    /// host-to-device copy waits for the queued work, so an index list sent per batch would stall every step.
+    /// The epoch's order (and augmentation choices) go to the device once, and each batch reads a slice: on a GPU
+    /// every host-to-device copy waits for the queued work, so host data sent per batch would stall every step.
     /// </summary>
-    private IEnumerable<(Tensor, Tensor)> WithOrderOnDevice(long[]? order, Func<Tensor?, IEnumerable<(Tensor, Tensor)>> batches)
+    private IEnumerable<(Tensor, Tensor)> WithEpochOnDevice(long[]? order, long[]? choices, Func<Tensor?, Tensor?, IEnumerable<(Tensor, Tensor)>> batches)
     {
-        using var onDevice = order is null ? null : Upload(order);
-        foreach (var batch in batches(onDevice)) yield return batch;
+        using var orderOnDevice = order is null ? null : Upload(order, [order.Length]);
+        using var choicesOnDevice = choices is null ? null : Upload(choices, [choices.Length / 3, 3]);
+        foreach (var batch in batches(orderOnDevice, choicesOnDevice)) yield return batch;
     }
 
-    private Tensor Upload(long[] order)
+    private Tensor Upload(long[] values, long[] shape)
     {
         using var scope = NewDisposeScope();  // the host copy must not join the caller's scope
-        return torch.tensor(order, [order.Length]).to(Device).DetachFromDisposeScope();
+        return torch.tensor(values, shape).to(Device).DetachFromDisposeScope();
     }
 
     private static IEnumerable<(Tensor, Tensor)> Inline(int batches, Func<int, (Tensor, Tensor)> make, CancellationToken cancellation)
@@ -109,7 +133,7 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         foreach (var pair in prefetcher.Items()) yield return pair.HandOver();
     }
 
-    private (Tensor, Tensor) MakeBatch(int batch, int batchSize, int total, Tensor? order, long seed, int epoch)
+    private (Tensor, Tensor) MakeBatch(int batch, int batchSize, int total, Tensor? order, Tensor? choices, long seed, int epoch)
     {
         var start = batch * batchSize;
         var length = Math.Min(batchSize, total - start);
@@ -118,7 +142,7 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         var target = index is null ? labels.narrow(0, start, length) : labels.index_select(0, index);
         try
         {
-            return (Normalise(raw, seed, epoch, batch), target);
+            return (Normalise(raw, choices, start, seed, epoch, batch), target);
         }
         catch
         {
@@ -127,8 +151,13 @@ public sealed class DeviceBatches : IBatchSource, IDisposable
         }
     }
 
-    private Tensor Normalise(Tensor raw, long seed, int epoch, int batch)
+    private Tensor Normalise(Tensor raw, Tensor? epochChoices, int start, long seed, int epoch, int batch)
     {
+        if (Augmentation is { } onDevice && epochChoices is not null)
+        {
+            using var choices = epochChoices.narrow(0, start, raw.size(0));
+            return ImageOps.CropFlipNormalize(raw, choices, onDevice.Padding, Dataset.Height, Dataset.Width, scale, shift);
+        }
         if (Augmentation is { } augmentation)
         {
             var choices = augmentation.Choices((int)raw.size(0), seed, epoch, batch);

@@ -62,12 +62,12 @@ at::Tensor augment_cpu(const at::Tensor& images, const std::vector<Choice>& choi
 }
 
 // The same result from tensor operations, for any device: pad, gather rows and (possibly reversed) columns, normalise.
-at::Tensor augment_tensor_ops(const at::Tensor& images, const int64_t* params, int64_t count, int64_t padding, int64_t out_h,
-                              int64_t out_w, const std::vector<float>& scale, const std::vector<float>& shift) {
+// choices: int64 [B, 3] (top, left, flip) and scale/shift: float32 [1, C, 1, 1], all on the images' device.
+at::Tensor augment_tensor_ops(const at::Tensor& images, const at::Tensor& choices, int64_t padding, int64_t out_h, int64_t out_w,
+                              const at::Tensor& scale, const at::Tensor& shift) {
     const auto device = images.device();
-    const int64_t channels = images.size(1);
+    const int64_t count = images.size(0), channels = images.size(1);
     auto long_options = at::TensorOptions().dtype(at::kLong).device(device);
-    auto choices = at::from_blob(const_cast<int64_t*>(params), {count, 3}, at::kLong).to(device);
     auto top = choices.select(1, 0).view({count, 1, 1, 1}), left = choices.select(1, 1).view({count, 1, 1, 1});
     auto flip = choices.select(1, 2).view({count, 1, 1, 1}).to(at::kBool);
     auto ys = at::arange(out_h, long_options).view({1, 1, out_h, 1}), xs = at::arange(out_w, long_options).view({1, 1, 1, out_w});
@@ -76,22 +76,23 @@ at::Tensor augment_tensor_ops(const at::Tensor& images, const int64_t* params, i
     auto rows = (top + ys).expand({count, channels, out_h, padded.size(3)});
     auto cols = (left + at::where(flip, (out_w - 1) - xs, xs)).expand({count, channels, out_h, out_w});
     auto picked = padded.gather(2, rows).gather(3, cols).to(at::kFloat);  // [B, C, out_h, out_w]
-    auto float_options = at::TensorOptions().dtype(at::kFloat);
-    auto scale_t = at::from_blob(const_cast<float*>(scale.data()), {1, channels, 1, 1}, float_options).to(device);
-    auto shift_t = at::from_blob(const_cast<float*>(shift.data()), {1, channels, 1, 1}, float_options).to(device);
-    return picked.mul_(scale_t).sub_(shift_t);
+    return picked.mul_(scale).sub_(shift);
 }
 
-at::Tensor crop_flip_normalize(const at::Tensor& images, const int64_t* params, int64_t count, int64_t padding, int64_t out_h,
-                               int64_t out_w, const double* mean, const double* std, int64_t channels, bool use_tensor_ops) {
+void check_batch(const at::Tensor& images, int64_t count, int64_t channels, int64_t padding, int64_t out_h, int64_t out_w) {
     TORCH_CHECK(images.dim() == 4 && images.scalar_type() == at::kByte, "images must be uint8 [B, C, H, W], got ",
                 images.scalar_type(), " ", images.sizes());
     TORCH_CHECK(images.size(0) == count, "expected ", images.size(0), " crop choices (one per image), got ", count);
     TORCH_CHECK(images.size(1) == channels, "images have ", images.size(1), " channels but ", channels, " mean/std values were given");
     TORCH_CHECK(padding >= 0 && out_h > 0 && out_w > 0, "padding must be >= 0 and the crop size positive");
+    TORCH_CHECK(images.size(2) + 2 * padding - out_h >= 0 && images.size(3) + 2 * padding - out_w >= 0, "crop ", out_h, "x", out_w,
+                " is larger than the padded ", images.size(2) + 2 * padding, "x", images.size(3) + 2 * padding, " image");
+}
+
+at::Tensor crop_flip_normalize(const at::Tensor& images, const int64_t* params, int64_t count, int64_t padding, int64_t out_h,
+                               int64_t out_w, const double* mean, const double* std, int64_t channels, bool use_tensor_ops) {
+    check_batch(images, count, channels, padding, out_h, out_w);
     const int64_t max_top = images.size(2) + 2 * padding - out_h, max_left = images.size(3) + 2 * padding - out_w;
-    TORCH_CHECK(max_top >= 0 && max_left >= 0, "crop ", out_h, "x", out_w, " is larger than the padded ",
-                images.size(2) + 2 * padding, "x", images.size(3) + 2 * padding, " image");
     auto choices = read_choices(params, count, max_top, max_left);
     std::vector<float> scale(static_cast<size_t>(channels)), shift(static_cast<size_t>(channels));
     for (int64_t c = 0; c < channels; ++c) {
@@ -100,7 +101,12 @@ at::Tensor crop_flip_normalize(const at::Tensor& images, const int64_t* params, 
         shift[c] = static_cast<float>(mean[c] / std[c]);
     }
     if (images.device().is_cpu() && !use_tensor_ops) return augment_cpu(images, choices, padding, out_h, out_w, scale, shift);
-    return augment_tensor_ops(images, params, count, padding, out_h, out_w, scale, shift);
+    const auto device = images.device();
+    auto float_options = at::TensorOptions().dtype(at::kFloat);
+    auto choices_t = at::from_blob(const_cast<int64_t*>(params), {count, 3}, at::kLong).to(device);
+    auto scale_t = at::from_blob(scale.data(), {1, channels, 1, 1}, float_options).to(device);
+    auto shift_t = at::from_blob(shift.data(), {1, channels, 1, 1}, float_options).to(device);
+    return augment_tensor_ops(images, choices_t, padding, out_h, out_w, scale_t, shift_t);
 }
 
 }  // namespace
@@ -112,4 +118,19 @@ SDT_API Tensor sdt_image_crop_flip_normalize(Tensor images, const int64_t* param
                                              int64_t out_w, const double* mean, const double* std, int64_t channels,
                                              bool use_tensor_ops) {
     SDT_TENSOR(crop_flip_normalize(*images, params, count, padding, out_h, out_w, mean, std, channels, use_tensor_ops))
+}
+
+// The same augmentation with everything already on the images' device: choices int64 [B, 3] (the caller checked
+// their range when it made them), scale and shift float32 [1, C, 1, 1]. No host data goes in, so on a GPU no
+// host-to-device copy makes the step wait for the queued work.
+SDT_API Tensor sdt_image_crop_flip_normalize_on_device(Tensor images, Tensor choices, int64_t padding, int64_t out_h, int64_t out_w,
+                                                       Tensor scale, Tensor shift) {
+    SDT_TENSOR(([&] {
+        check_batch(*images, choices->size(0), scale->size(1), padding, out_h, out_w);
+        TORCH_CHECK(choices->dim() == 2 && choices->size(1) == 3 && choices->scalar_type() == at::kLong,
+                    "choices must be int64 [B, 3], got ", choices->scalar_type(), " ", choices->sizes());
+        TORCH_CHECK(choices->device() == images->device() && scale->device() == images->device() && shift->device() == images->device(),
+                    "choices, scale and shift must be on the images' device ", images->device());
+        return augment_tensor_ops(*images, *choices, padding, out_h, out_w, *scale, *shift);
+    }()))
 }
