@@ -24,7 +24,8 @@ def spread(*key):
     return f"{min(r['min'] for r in rs):.2f}–{max(r['max'] for r in rs):.2f}"
 
 
-print(f"### Training steps/s on {device} by precision (batch {next(iter(runs.values()))[0]['batch']})\n")
+first = next(iter(runs.values()))[0]
+print(f"### Training steps/s on {device} by precision (batch {first['batch']}, {first.get('memory_format', 'contiguous')} layout)\n")
 print("| model | density | precision | SparseDsl (min–max) | PyTorch (min–max) | SparseDsl / PyTorch |")
 print("|---|---|---|---|---|---|")
 for m, d in configs:

@@ -87,6 +87,8 @@ def wrn_28_10():
 
 MODELS = {"lenet5": lenet5, "mlp": mlp, "cifar_resnet_20": cifar_resnet_20, "wrn_28_10": wrn_28_10}
 INPUTS = {"lenet5": (1, 28, 28), "mlp": (1, 28, 28), "cifar_resnet_20": (3, 32, 32), "wrn_28_10": (3, 32, 32)}
+# channels_last (NHWC) lets oneDNN/cuDNN run convolutions without layout reorders; the official code uses contiguous.
+MEMORY_FORMATS = {"contiguous": torch.contiguous_format, "channels_last": torch.channels_last}
 PRECISIONS = {"fp32": None, "bf16": torch.bfloat16, "fp16": torch.float16}
 
 
@@ -109,9 +111,9 @@ def peak_rss_mb():
         return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) // 1024
 
 
-def bench(name, make, density, batches, steps, repeats, device, precision):
+def bench(name, make, density, batches, steps, repeats, device, precision, memory_format=torch.contiguous_format):
     torch.manual_seed(17)
-    model = make().to(device)
+    model = make().to(device, memory_format=memory_format)
     weights = [m.weight for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
     masks = []
     if density < 1:
@@ -148,6 +150,7 @@ def bench(name, make, density, batches, steps, repeats, device, precision):
         rates.append(steps / (time.perf_counter() - start))
     return {"engine": "pytorch", "model": name, "density": density, "device": device.type, "precision": precision, "steps_per_s": statistics.median(rates),
             "min": min(rates), "max": max(rates), "repeats": repeats, "steps": steps, "batch": batches[0][0].shape[0],
+            "memory_format": "channels_last" if memory_format == torch.channels_last else "contiguous",
             "threads": torch.get_num_threads(), "peak_rss_mb": peak_rss_mb()}
 
 
@@ -163,11 +166,14 @@ def main():
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--device", default="cpu")
     p.add_argument("--precision", default="fp32", choices=sorted(PRECISIONS))
+    p.add_argument("--memory-format", default="contiguous", choices=sorted(MEMORY_FORMATS))
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     device = torch.device(a.device)
-    batches = [(x.to(device), y.to(device)) for x, y in load_batches(a.data, INPUTS[a.model], a.batch, 50)]
-    result = bench(a.model, MODELS[a.model], a.density, batches, a.steps, a.repeats, device, a.precision)
+    memory_format = MEMORY_FORMATS[a.memory_format]
+    batches = [(x.to(device, memory_format=memory_format if x.dim() == 4 else torch.contiguous_format), y.to(device))
+               for x, y in load_batches(a.data, INPUTS[a.model], a.batch, 50)]
+    result = bench(a.model, MODELS[a.model], a.density, batches, a.steps, a.repeats, device, a.precision, memory_format)
     print(json.dumps(result), flush=True)
 
 

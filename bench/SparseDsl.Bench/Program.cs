@@ -13,8 +13,9 @@ using static SparseDsl.Torch.torch;
 // bench/pytorch_step.py: 50 pre-made batches, 10 warm-up steps, then `repeats` timed runs of `steps` steps.
 // Prints one JSON line: median steps/s, min, max, peak RSS and the model's forward MACs per sample.
 //   SparseDsl.Bench --model cifar_resnet_20 --density 0.1 [--steps 50] [--repeats 5] [--threads 2] [--batch 128]
-//                   [--device cpu|cuda] [--precision fp32|bf16|fp16]
-// On CUDA each timed repeat ends with a device synchronisation, so the clock covers the queued kernels.
+//                   [--device cpu|cuda] [--precision fp32|bf16|fp16] [--memory-format contiguous|channels_last]
+// channels_last on the CPU is for measurement only (full batches of 128): the runner refuses it there, see
+// bench/channels_last_crash.py. On CUDA each timed repeat ends with a device synchronisation, so the clock covers the queued kernels.
 // Started with the launch environment (MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK; bench/ddp_step.sh does
 // it), each process is one rank of data-parallel training over Gloo: --batch is then the per-rank batch, gradients
 // are averaged through DistributedDataParallel (buckets of --bucket-mb MiB, default 25), and rank 0 alone prints.
@@ -27,6 +28,12 @@ var batchSize = Number("--batch", 128);
 var device = new SparseDsl.Torch.Device(Text("--device", "cpu"));
 var precision = Enum.Parse<Precision>(Text("--precision", "fp32"), ignoreCase: true);
 var bucketMb = double.Parse(Text("--bucket-mb", "25"), CultureInfo.InvariantCulture);
+var memoryFormat = Text("--memory-format", "contiguous") switch
+{
+    "contiguous" => MemoryFormat.Contiguous,
+    "channels_last" => MemoryFormat.ChannelsLast,
+    var other => throw new ArgumentException($"--memory-format {other}: expected contiguous or channels_last"),
+};
 set_num_threads(threads);
 if (MixedPrecision.Problem(precision, device.type) is { } problem) throw new ArgumentException(problem);
 var launch = DistributedEnvironment.FromProcess();
@@ -40,6 +47,7 @@ var allocation = density < 1 ? Allocation.Erk : Allocation.Dense;
 // Bernoulli masks, as the official Random_Pruning code draws them; a dense run has no masks at all.
 if (density < 1) RandomMasks.Apply(model, LayerDensities.For(model.Info, allocation, density), 17, MaskSampling.Bernoulli);
 model.to(device);
+model.to(memoryFormat);
 var scaler = MixedPrecision.Scaler(precision);
 using var optimizer = MaskedSgd.Create(model, new TrainingSettings { LearningRate = 0.05 });
 using var replica = launch is null ? null : new nn.parallel.DistributedDataParallel(model, bucketMb,
@@ -62,6 +70,7 @@ if (launch is not { Rank: > 0 })
     $"{{\"engine\": \"sparsedsl\", \"model\": \"{modelName}\", \"density\": {density}, \"device\": \"{device.type.ToString().ToLowerInvariant()}\", \"precision\": \"{precision.ToString().ToLowerInvariant()}\", \"steps_per_s\": {rates[rates.Count / 2]}, " +
     $"\"min\": {rates[0]}, \"max\": {rates[^1]}, \"repeats\": {repeats}, \"steps\": {steps}, \"batch\": {batchSize}, " +
     $"\"world_size\": {launch?.WorldSize ?? 1}, \"bucket_mb\": {bucketMb}, \"ms_per_step\": {1000 / rates[rates.Count / 2]}, " +
+    $"\"memory_format\": \"{(memoryFormat == MemoryFormat.ChannelsLast ? "channels_last" : "contiguous")}\", " +
     $"\"threads\": {get_num_threads()}, \"peak_rss_mb\": {PeakResidentMegabytes()}, \"weight_macs_per_sample\": {weightMacs}}}"));
 foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
 

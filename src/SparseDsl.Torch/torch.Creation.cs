@@ -134,6 +134,16 @@ public static partial class torch
         /// <summary>This tensor laid out contiguously (the same storage when it already is).</summary>
         public Tensor contiguous() => NativeLib.Wrap(NativeMethods.sdt_tensor_contiguous(Handle));
 
+        /// <summary>This tensor laid out in <paramref name="format"/> (the same storage when it already is); channels_last needs 4 dimensions.</summary>
+        public Tensor contiguous(MemoryFormat format) => NativeLib.Wrap(NativeMethods.sdt_tensor_contiguous_format(Handle, (sbyte)format));
+
+        /// <summary>Whether this tensor's strides are those of <paramref name="format"/>.</summary>
+        public bool is_contiguous(MemoryFormat format = MemoryFormat.Contiguous)
+        {
+            NativeLib.Check(NativeMethods.sdt_tensor_is_contiguous_format(Handle, (sbyte)format, out var value));
+            return value != 0;
+        }
+
         /// <summary>Copies <paramref name="src"/> (broadcast, converted) into this tensor in place.</summary>
         public Tensor copy_(Tensor src, bool non_blocking = false)
         {

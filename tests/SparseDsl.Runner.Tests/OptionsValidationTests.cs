@@ -62,8 +62,9 @@ public class OptionsValidationTests
             ("Training:Epochs", "0"),
             ("Training:Momentum", "1.2"),
             ("Data:ValidationFraction", "1"),
-            ("Runtime:Device", "tpu")));
-        Assert.Equal(7, e.Problems.Count);
+            ("Runtime:Device", "tpu"),
+            ("Runtime:MemoryFormat", "nhwc")));
+        Assert.Equal(8, e.Problems.Count);
         Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Models:0:") && p.Contains("resnet9000"));
         Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Policies:1:") && p.Contains("magic"));
         Assert.Contains(e.Problems, p => p.StartsWith("Experiment:Densities:1:"));
@@ -71,6 +72,7 @@ public class OptionsValidationTests
         Assert.Contains(e.Problems, p => p.StartsWith("Training:Momentum:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Data:ValidationFraction:"));
         Assert.Contains(e.Problems, p => p.StartsWith("Runtime:Device:") && p.Contains("tpu"));
+        Assert.Contains(e.Problems, p => p.StartsWith("Runtime:MemoryFormat:") && p.Contains("'nhwc'") && p.Contains("channels_last"));
     }
 
     [Fact]
@@ -120,6 +122,17 @@ public class OptionsValidationTests
         // An explicit learning rate wins over the scaling rule; every other knob is overridable too.
         var o = WithPreset("paper-imagenet", "--Training:BatchSize=256", "--Training:LearningRate=0.3", "--Training:WarmupEpochs=2", "--Training:Epochs=10");
         Assert.Equal((256, 0.3, 2, 10), (o.Training.BatchSize, o.Training.LearningRate, o.Training.WarmupEpochs, o.Training.Epochs));
+    }
+
+    [Fact]
+    public void Channels_last_is_refused_on_the_cpu_with_the_reason()
+    {
+        var cpu = Assert.Throws<OptionsException>(() => Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"), ("Experiment:Seeds", "1"),
+            ("Runtime:MemoryFormat", "channels_last"), ("Runtime:Device", "cpu")));
+        Assert.StartsWith("Runtime:MemoryFormat: channels_last is for CUDA", Assert.Single(cpu.Problems));
+        Assert.Contains("use the contiguous layout", cpu.Problems[0]);
+        Assert.Equal(SparseDsl.Torch.MemoryFormat.ChannelsLast, Load(("Experiment:Models", "mlp"), ("Experiment:Policies", "dense"),
+            ("Experiment:Seeds", "1"), ("Runtime:MemoryFormat", "channels_last"), ("Runtime:Device", "cuda")).Runtime.Layout);
     }
 
     [Fact]

@@ -40,6 +40,17 @@ public class RunnerProcessTests
     }
 
     [Fact]
+    public void Channels_last_on_a_machine_without_cuda_stops_before_training_with_the_reason()
+    {
+        if (SparseDsl.Torch.torch.cuda.is_available()) return; // Runtime:Device=auto resolves to the CPU only here
+        var (code, output) = Run("--Runtime:MemoryFormat=channels_last", "--Data:TrainLimit=256");
+        Assert.Equal(1, code);
+        Assert.Contains("Runtime:MemoryFormat: channels_last is for CUDA", output);
+        Assert.Contains("Runtime:Device resolved to cpu", output);
+        Assert.DoesNotContain("epoch 1", output);
+    }
+
+    [Fact]
     public void Auto_device_without_cuda_falls_back_to_the_cpu_in_one_log_line()
     {
         if (SparseDsl.Torch.torch.cuda.is_available()) return;

@@ -78,6 +78,55 @@ public class MaskedTrainingTests
     }
 
     [Fact]
+    public void A_channels_last_model_is_refused_on_the_cpu_before_any_step()
+    {
+        var (train, _) = SmallFashionMnist(256, 1);
+        using var __ = train;
+        manual_seed(17);
+        using var model = ModelCatalog.Find("fmnist_resnet_8")!.Create();
+        model.to(MemoryFormat.ChannelsLast);
+        Assert.Equal(MemoryFormat.ChannelsLast, ChannelsLast.Of(model));
+        var before = model.parameters().Select(p => p.data<float>()).ToList();
+        var e = Assert.Throws<InvalidOperationException>(() => new Trainer(new TrainingSettings { Epochs = 1 }).Train(model, train, validation: null));
+        Assert.Contains("channels_last is for CUDA", e.Message);
+        Assert.Contains("bench/channels_last_crash.py", e.Message);
+        Assert.Equal(before, model.parameters().Select(p => p.data<float>()));
+
+        model.to(MemoryFormat.Contiguous);
+        Assert.Equal(MemoryFormat.Contiguous, ChannelsLast.Of(model));
+    }
+
+    [Fact]
+    public void Channels_last_training_on_cuda_keeps_its_layout_and_pruned_zeros_and_matches_contiguous_training()
+    {
+        if (!cuda.is_available()) return;  // CUDA only (the CPU refuses the layout, above); listed in docs/gpu.md
+        var (cpuTrain, _) = FashionMnist.Load();
+        using var train = new DeviceBatches(cpuTrain.Subset([.. Enumerable.Range(0, 1000).Select(i => (long)i)]), CUDA);  // a partial last batch
+        float[] Trained(MemoryFormat format)
+        {
+            manual_seed(17);
+            using var model = ModelCatalog.Find("fmnist_resnet_8")!.Create();
+            Initialization.KaimingNormal(model);
+            RandomMasks.Apply(model, LayerDensities.For(model.Info, Allocation.Erk, 0.1), seed: 17, MaskSampling.Exact);
+            model.to(CUDA).to(format);
+            new Trainer(new TrainingSettings { Epochs = 1, LearningRate = 0.05, MilestoneFractions = [] }).Train(model, train, validation: null);
+            var convolutions = model.MaskedLayers.Where(l => l.Layer.weight.dim() == 4).ToList();
+            foreach (var (name, layer) in convolutions)
+            {
+                Assert.True(layer.weight.is_contiguous(format), $"{name}: training replaced the {format} weight");
+                var mask = layer.weight_mask.data<float>();
+                Assert.True(layer.weight.data<float>().Where((w, i) => mask[i] == 0f && w != 0f).All(_ => false), $"{name}: pruned weights moved");
+            }
+            return convolutions[^1].Layer.weight.data<float>();
+        }
+
+        var contiguous = Trained(MemoryFormat.Contiguous);
+        var channelsLast = Trained(MemoryFormat.ChannelsLast);
+        var largest = contiguous.Zip(channelsLast, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(largest < 1e-3f, $"channels-last training drifted from contiguous training by {largest}");
+    }
+
+    [Fact]
     public void Float16_on_the_cpu_is_refused_before_training_with_the_fix_named()
     {
         var (train, _) = SmallFashionMnist(256, 1);

@@ -151,6 +151,34 @@ public class OptimTests
     }
 
     [Fact]
+    public void Loaded_momentum_buffers_take_their_parameters_layout()
+    {
+        // A checkpoint stores state in the logical order; a channels-last parameter must get channels-last state
+        // back, or every step after a resume would mix layouts.
+        using var scope = NewDisposeScope();
+        var values = Enumerable.Range(0, 24).Select(i => (float)i).ToArray();
+        using var p = new nn.Parameter(tensor(values, [2, 3, 2, 2]).contiguous(MemoryFormat.ChannelsLast));
+        using var opt = optim.SGD([p], lr: 0.1, momentum: 0.9);
+        opt.LoadMomentumBuffers([tensor(values.Select(v => -v).ToArray(), [2, 3, 2, 2])]);
+        Assert.True(opt.MomentumBuffers[0]!.is_contiguous(MemoryFormat.ChannelsLast));
+        Assert.Equal(values.Select(v => -v), opt.MomentumBuffers[0]!.data<float>());
+    }
+
+    [Fact]
+    public void A_step_keeps_a_channels_last_parameter_and_its_momentum_in_that_layout()
+    {
+        using var scope = NewDisposeScope();
+        using var p = new nn.Parameter(ones(2, 3, 2, 2).contiguous(MemoryFormat.ChannelsLast));
+        using var opt = optim.SGD([p], lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.01);
+        (p * p).sum().backward();  // gradient 2p, in p's layout
+        opt.step();
+        Assert.True(p.is_contiguous(MemoryFormat.ChannelsLast));
+        Assert.True(opt.MomentumBuffers[0]!.is_contiguous(MemoryFormat.ChannelsLast));
+        // buf = 2 + 0.01 = 2.01; nesterov d_p = 2.01 + 0.9 * 2.01 = 3.819; p = 1 - 0.3819.
+        Assert.All(p.data<float>(), v => Assert.Equal(0.6181f, v, 1e-6f));
+    }
+
+    [Fact]
     public void Masked_zero_weights_stay_exactly_zero_under_momentum_nesterov_and_weight_decay()
     {
         using var masked = Param([0f, 0.5f, 0f, -0.3f], [2, 2]);
@@ -234,11 +262,5 @@ public class OptimTests
         using var other = optim.SGD([gone], lr: 0.1);
         gone.Dispose();
         Assert.Throws<ObjectDisposedException>(other.step);
-    }
-
-    private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
-    {
-        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
-        public int GetHashCode(float value) => 0;
     }
 }

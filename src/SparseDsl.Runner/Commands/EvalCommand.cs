@@ -41,11 +41,12 @@ internal sealed class EvalCommand(RunnerOptions options, ILogger logger)
         var entry = ModelCatalog.Find(checkpoint.Identity.Model)
             ?? throw new CheckpointMismatchException(checkpoint.Path, $"model '{checkpoint.Identity.Model}' is not in this build's catalog (run the models command).");
         var device = DeviceSelection.Resolve(options.Runtime.Device);
+        if (options.Runtime.LayoutProblem(device.type) is { } layout) throw new InvalidOperationException($"{layout} (Runtime:Device resolved to {device}.)");
         var dataPath = string.IsNullOrWhiteSpace(eval.DataPath) ? stored.DataPath : eval.DataPath;
 
         using var module = entry.Create();
         checkpoint.RestoreModel(module, checkpoint.Identity);
-        module.to(device);
+        module.to(device).to(options.Runtime.Layout);
         var test = EvalData.LoadTest(stored.Dataset, dataPath, device, eval.Limit);
         using var testMemory = test as IDisposable;  // in-memory sets hold device memory; image folders hold none
         if (test is DeviceBatches batches

@@ -44,7 +44,9 @@ internal sealed class SweepCommand(RunnerOptions options, DistributedEnvironment
             var precision = options.Training.ToSettings(0).Precision;
             if (MixedPrecision.Problem(precision, device.type) is { } problem)
                 throw new InvalidOperationException($"Training:Precision={options.Training.Precision} cannot train on {device}: {problem}.");
-            logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads", pending.Count, grid.Count, device, torch.get_num_threads());
+            if (options.Runtime.LayoutProblem(device.type) is { } layout) throw new InvalidOperationException($"{layout} (Runtime:Device resolved to {device}.)");
+            logger.LogInformation("{Pending} of {Total} runs to train on {Device} with {Threads} threads, {Layout} convolutions", pending.Count, grid.Count, device,
+                torch.get_num_threads(), options.Runtime.MemoryFormat);
             using var data = ExperimentData.Load(options.Data, device, logger);
             progress.Run(pending, new ProgressSettings(TimeSpan.FromSeconds(options.Output.LogInterval)), (folder, observer) =>
                 new RunExecutor(options, data, device, logger, session) { Observer = observer }.Run(folder, cancellation));

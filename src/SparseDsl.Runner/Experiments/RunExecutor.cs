@@ -45,7 +45,7 @@ internal sealed class RunExecutor(RunnerOptions options, ExperimentData data, To
         // Data-driven ratios (SNIP, GraSP) score the freshly initialised model on training batches, before any mask.
         var densities = PolicyDensities.Compute(module, request, data.Train);
         var masks = RandomMasks.Apply(module, densities, spec.Seed, options.Experiment.MaskSampling);
-        module.to(device);
+        module.to(device).to(options.Runtime.Layout);  // before the trainer's optimizer: its state follows the layout
         // A rank with other masks would train another network; all ranks stop, naming it (MaskMismatchException).
         if (session is not null) MaskAgreement.Check(module);
         if (coordinator) folder.Create();

@@ -70,6 +70,10 @@ internal static class OptionsRules
         if (r.Threads < 0) yield return $"Runtime:Threads: {r.Threads} must be 0 (one per processor) or more.";
         if (r.Backend is not ("auto" or "gloo" or "nccl")) yield return $"Runtime:Backend: '{r.Backend}' is not valid; expected auto, gloo or nccl.";
         if (r.DistributedTimeout <= 0) yield return $"Runtime:DistributedTimeout: {r.DistributedTimeout} must be a positive number of seconds.";
+        if (r.MemoryFormat is not ("contiguous" or "channels_last"))
+            yield return $"Runtime:MemoryFormat: '{r.MemoryFormat}' is not valid; expected contiguous or channels_last.";
+        else if (r.Device.Equals("cpu", StringComparison.OrdinalIgnoreCase) && r.LayoutProblem(Torch.DeviceType.CPU) is { } layout)
+            yield return layout;
         if (r.BucketMb <= 0 || double.IsNaN(r.BucketMb)) yield return $"Runtime:BucketMb: {r.BucketMb} must be positive (MiB of gradients per all-reduce).";
     }
 

@@ -98,6 +98,25 @@ public static partial class torch
                 return this;
             }
 
+            /// <summary>
+            /// Lays every 4-D parameter and buffer (convolution weights, their masks) out in <paramref name="format"/>
+            /// in place, as PyTorch's <c>module.to(memory_format=...)</c>: values and object identities stay the same.
+            /// Do it before creating the optimizer; its state follows the gradients' layout.
+            /// </summary>
+            public Module to(MemoryFormat format)
+            {
+                foreach (var (_, p) in named_parameters()) RelayInPlace(p, format);
+                foreach (var (_, b) in named_buffers()) RelayInPlace(b, format);
+                return this;
+            }
+
+            private static void RelayInPlace(Tensor t, MemoryFormat format)
+            {
+                if (t.dim() != 4 || t.is_contiguous(format)) return;
+                using var relaid = t.contiguous(format);
+                t.set_data(relaid);
+            }
+
             private static void MoveInPlace(Tensor t, Device device)
             {
                 if (t.device == device || (t.device.type == device.type && device.index < 0)) return;

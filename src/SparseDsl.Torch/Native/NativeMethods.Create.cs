@@ -14,6 +14,8 @@ internal static partial class NativeMethods
 
     [LibraryImport(Lib)] internal static partial TensorHandle sdt_tensor_clone(TensorHandle t);
     [LibraryImport(Lib)] internal static partial TensorHandle sdt_tensor_contiguous(TensorHandle t);
+    [LibraryImport(Lib)] internal static partial TensorHandle sdt_tensor_contiguous_format(TensorHandle t, sbyte format);
+    [LibraryImport(Lib)] internal static partial int sdt_tensor_is_contiguous_format(TensorHandle t, sbyte format, out int value);
     [LibraryImport(Lib)] internal static partial int sdt_tensor_copy_(TensorHandle t, TensorHandle source, [MarshalAs(UnmanagedType.U1)] bool nonBlocking);
     [LibraryImport(Lib)] internal static partial int sdt_tensor_zero_(TensorHandle t);
     [LibraryImport(Lib)] internal static partial int sdt_tensor_fill_(TensorHandle t, double value);

@@ -54,6 +54,8 @@ public sealed class Trainer(TrainingSettings settings)
     {
         if (MixedPrecision.Problem(Settings.Precision, train.Device.type) is { } problem)
             throw new InvalidOperationException($"Precision {Settings.Precision} cannot train on {train.Device}: {problem}.");
+        if (ChannelsLast.Problem(ChannelsLast.Of(model), train.Device.type) is { } layout)
+            throw new InvalidOperationException($"This channels-last model cannot train on {train.Device}: {layout}.");
         using var optimizer = MaskedSgd.Create(model, Settings);
         var schedule = LearningRateSchedule.Create(optimizer, Settings);
         var scaler = MixedPrecision.Scaler(Settings.Precision);

@@ -50,6 +50,9 @@ SDT_API Tensor sdt_optim_state_copy(Tensor source, Tensor like) {
             throw std::runtime_error("optimizer state has shape " + c10::str(source->sizes()) + " but " +
                                      c10::str(like->sizes()) + " is expected");
         at::NoGradGuard no_grad;
-        return source->detach().to(like->device(), like->scalar_type(), /*non_blocking=*/false, /*copy=*/true);
+        // In `like`'s dtype, device and layout: a channels-last parameter keeps channels-last state after a resume.
+        auto copy = at::empty_like(*like, like->options().requires_grad(false));
+        copy.copy_(source->detach());
+        return copy;
     })())
 }

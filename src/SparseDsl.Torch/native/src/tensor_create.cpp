@@ -23,6 +23,20 @@ SDT_API Tensor sdt_full_like(Tensor t, double value, SDT_CREATE_ARGS) { SDT_TENS
 // Copies and in-place fills. The in-place functions return a status: the managed tensor object stays the same.
 SDT_API Tensor sdt_tensor_clone(Tensor t) { SDT_TENSOR(t->clone()) }
 SDT_API Tensor sdt_tensor_contiguous(Tensor t) { SDT_TENSOR(t->contiguous()) }
+
+// Memory formats by at::MemoryFormat's values: 0 contiguous (NCHW), 2 channels_last (NHWC, 4-D tensors only).
+static at::MemoryFormat memory_format(int8_t format) {
+    switch (format) {
+        case static_cast<int8_t>(at::MemoryFormat::Contiguous): return at::MemoryFormat::Contiguous;
+        case static_cast<int8_t>(at::MemoryFormat::ChannelsLast): return at::MemoryFormat::ChannelsLast;
+        default: throw std::invalid_argument("memory format " + std::to_string(format) + " is not supported; expected 0 (contiguous) or 2 (channels_last)");
+    }
+}
+
+SDT_API Tensor sdt_tensor_contiguous_format(Tensor t, int8_t format) { SDT_TENSOR(t->contiguous(memory_format(format))) }
+SDT_API int sdt_tensor_is_contiguous_format(Tensor t, int8_t format, int* out) {
+    SDT_STATUS(*out = t->is_contiguous(memory_format(format)) ? 1 : 0)
+}
 SDT_API int sdt_tensor_copy_(Tensor t, Tensor source, bool non_blocking) { SDT_STATUS(t->copy_(*source, non_blocking)) }
 SDT_API int sdt_tensor_zero_(Tensor t) { SDT_STATUS(t->zero_()) }
 SDT_API int sdt_tensor_fill_(Tensor t, double value) { SDT_STATUS(t->fill_(value)) }
