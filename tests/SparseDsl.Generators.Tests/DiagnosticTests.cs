@@ -9,7 +9,7 @@ namespace SparseDsl.Generators.Tests;
 /// </summary>
 public class DiagnosticTests
 {
-    private const string LeNet5 = """
+    internal const string LeNet5 = """
         using SparseDsl;
         namespace T;
 

@@ -9,22 +9,8 @@ namespace SparseDsl.Generators.Tests;
 /// </summary>
 public class PolicyRuleDiagnosticTests
 {
-    // Policies start on line 13.
-    private const string LeNet5 = """
-        using SparseDsl;
-        namespace T;
-
-        [SparseModel(1, 28, 28, Name = "lenet5")]
-        [Conv2d(6, 5, Padding = 2), ReLU, MaxPool2d(2)]
-        [Conv2d(16, 5), ReLU, MaxPool2d(2)]
-        [Flatten]
-        [Linear(120), ReLU]
-        [Linear(84), ReLU]
-        [Linear(10)]
-        public partial record LeNet5;
-
-
-        """;
+    // The model of DiagnosticTests and a blank line: policies start on line 13.
+    private const string LeNet5 = DiagnosticTests.LeNet5 + "\n\n";
 
     private static Diagnostic Single(string policy, string id, int line, int column, string locatedText) =>
         DiagnosticTests.Single(LeNet5 + policy, id, line, column, locatedText);
